@@ -1,0 +1,75 @@
+"""The evaluation workbench: evaluate municipal social-services interventions rung by rung.
+
+``import workbench as wb`` is cheap: the public names below are loaded on first use, so pandas,
+statsmodels and altair are imported only when an analysis needs them.
+
+Public names are promised in ``shared/API.md``; the table ``_LAZY`` says where each one lives.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from workbench.core.errors import WorkbenchError, WorkbenchWarning
+from workbench.core.messages import get_language, set_language
+from workbench.core.results import Estimate
+
+__version__ = "0.1.0"
+
+# public name -> "module:attribute" (attribute empty: the module itself)
+_LAZY: dict[str, str] = {
+    # data in, privacy
+    "read_table": "workbench.data.read:read_table",
+    "privacy": "workbench.data.privacy:",
+    "load_sample": "workbench.data.samples:load_sample",
+    "list_samples": "workbench.data.samples:list_samples",
+    "samples": "workbench.data.samples:",
+    # step 1 and the ladder
+    "Project": "workbench.project.folder:Project",
+    "check_smart": "workbench.project.smart:check_smart",
+    "SmartFinding": "workbench.project.smart:SmartFinding",
+    "LadderStatus": "workbench.ladder.status:LadderStatus",
+    "ladder_status": "workbench.ladder.status:evaluate",
+    # rungs 2-5
+    "activity_followup": "workbench.ladder.activity:activity_followup",
+    "prepost": "workbench.ladder.prepost:prepost",
+    "match": "workbench.ladder.matching:match",
+    "did": "workbench.ladder.area:did",
+    "synthetic_control": "workbench.ladder.area:synthetic_control",
+    "interrupted_time_series": "workbench.ladder.area:interrupted_time_series",
+    "rct": "workbench.ladder.randomized:rct",
+    "cace": "workbench.ladder.randomized:cace",
+    "meta_analysis": "workbench.ladder.randomized:meta_analysis",
+    # design, registry, economics, reporting
+    "power": "workbench.design.power:",
+    "design": "workbench.design:",
+    "Registry": "workbench.registry.api:Registry",
+    "economics": "workbench.economics:",
+    "report": "workbench.reporting.report:build_report",
+}
+
+__all__ = [
+    "Estimate",
+    "WorkbenchError",
+    "WorkbenchWarning",
+    "__version__",
+    "get_language",
+    "set_language",
+    *sorted(_LAZY),
+]
+
+
+def __getattr__(name: str) -> Any:
+    target = _LAZY.get(name)
+    if target is None:
+        raise AttributeError(f"module 'workbench' has no attribute {name!r}")
+    module_name, _, attr = target.partition(":")
+    module = importlib.import_module(module_name)
+    value = getattr(module, attr) if attr else module
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
