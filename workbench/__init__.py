@@ -30,7 +30,7 @@ _LAZY: dict[str, str] = {
     "check_smart": "workbench.project.smart:check_smart",
     "SmartFinding": "workbench.project.smart:SmartFinding",
     "LadderStatus": "workbench.ladder.status:LadderStatus",
-    "ladder_status": "workbench.ladder.status:evaluate",
+    "ladder_status": "workbench.project.rung1:ladder_status",
     # rungs 2-5
     "activity_followup": "workbench.ladder.activity:activity_followup",
     "prepost": "workbench.ladder.prepost:prepost",

@@ -26,7 +26,7 @@ class WorkbenchError(ValueError):
         Values named in the message (column, row, value …).
     """
 
-    def __init__(self, key: str, *, lang: str | None = None, **params: Any) -> None:
+    def __init__(self, key: str, /, *, lang: str | None = None, **params: Any) -> None:
         self.key = key
         self.params = params
         self.lang = resolve_lang(lang)

@@ -81,7 +81,7 @@ def _fmt_value(value: Any, lang: str) -> Any:
     return value
 
 
-def msg(key: str, lang: str | None = None, **params: Any) -> str:
+def msg(key: str, lang: str | None = None, /, **params: Any) -> str:
     """Render message ``key`` in ``lang`` with ``params`` filled in.
 
     Lists and tuples are shown as quoted, comma-separated items (at most 12).

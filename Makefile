@@ -1,0 +1,40 @@
+# The two commands of the README:  make demo  and  make test.
+# Both work as root on a fresh Debian machine with only Python 3.11.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8866
+
+.PHONY: setup demo test test-fast system-deps bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+## make demo: set up, build the demo project from the sample data, serve the Swedish app on 127.0.0.1
+demo: setup
+	$(VENV)/bin/workbench demo --mapp demo-projekt --port $(PORT)
+
+## Debian packages the browser and database tests need (installed only when missing)
+system-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver postgresql >/dev/null; \
+	fi
+
+## make test: set up and run every test (unit, golden, notebook, browser, PostgreSQL)
+test: setup system-deps
+	bash .ci/with-postgres.sh $(PY) -m pytest -q --timeout=900
+
+## only the quick unit tests (no browser, notebooks or PostgreSQL)
+test-fast: setup
+	$(PY) -m pytest -q -m "not browser and not notebook and not postgres and not slow"
+
+bench: setup
+	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf demo-projekt artifacts .pytest_cache

@@ -1,0 +1,84 @@
+"""The result protocol base and Estimate."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import FrozenInstanceError, dataclass
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import workbench as wb
+from workbench.core.results import Provenance, Result, format_number, format_p, json_safe
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Mean(Result):
+    kind = "mean_demo"
+    rung = 3
+    estimate: wb.Estimate
+    values: pd.Series
+    _dict_exclude = ("values",)
+
+    def summary(self):
+        return pd.DataFrame({"term": ["mean"], "estimate": [self.estimate.estimate]})
+
+    def chart(self):
+        import altair as alt
+
+        return alt.Chart(pd.DataFrame({"v": self.values})).mark_tick().encode(x="v:Q")
+
+    def explain(self, lang="sv"):
+        return "Medelvärdet är " + self.estimate.format("sv") if lang == "sv" else "The mean is " + self.estimate.format("en")
+
+
+def _mean_result(values):
+    from scipy import stats
+
+    x = np.asarray(values, float)
+    m, se = x.mean(), x.std(ddof=1) / np.sqrt(len(x))
+    t = stats.t.ppf(0.975, len(x) - 1)
+    est = wb.Estimate(estimate=m, std_error=se, ci_low=m - t * se, ci_high=m + t * se,
+                      p_value=2 * stats.t.sf(abs(m / se), len(x) - 1), statistic=m / se, df=len(x) - 1,
+                      n=len(x), estimand="mean", method="t", se_type="classical")
+    return _Mean(provenance=Provenance("demo", {"conf_level": 0.95}, {"x": "värde"}, len(x)), estimate=est,
+                 values=pd.Series(x), warnings=("liten grupp",))
+
+
+def test_result_is_frozen_and_json_safe():
+    r = _mean_result([1.0, 2.0, 4.0, 7.0])
+    with pytest.raises(FrozenInstanceError):
+        r.warnings = ()
+    d = r.to_dict()
+    text = json.dumps(d)
+    assert d["kind"] == "mean_demo" and d["rung"] == 3
+    assert d["provenance"]["version"] == wb.__version__ and d["provenance"]["columns"] == {"x": "värde"}
+    assert "values" not in d and d["estimate"]["df"] == 3
+    assert abs(d["estimate"]["estimate"] - 3.5) < 1e-12
+    assert "liten grupp" in text
+    html = r._repr_html_()
+    assert "Medelvärdet" in html and "Varningar" in html
+    assert r.chart().to_dict()["mark"]["type"] == "tick"
+
+
+def test_estimate_format_and_significance():
+    r = _mean_result([1.0, 2.0, 4.0, 7.0])
+    e = r.estimate
+    assert e.format("sv").startswith("3,50 (95 % KI")
+    assert e.format("en").startswith("3.50 (95% CI")
+    assert e.significant == (e.p_value < 0.05)
+
+
+def test_json_safe_handles_numpy_pandas_nan():
+    out = json_safe({"a": np.int64(3), "b": np.float64("nan"), "c": np.array([1.5, np.inf]),
+                     "d": pd.Timestamp("2024-01-31"), "e": (1, 2), "f": pd.Series({"x": 1})})
+    assert out == {"a": 3, "b": None, "c": [1.5, None], "d": "2024-01-31T00:00:00", "e": [1, 2], "f": {"x": 1}}
+    json.dumps(out)
+
+
+def test_number_formats():
+    assert format_number(1234567.891, 2, "sv") == "1\u202f234\u202f567,89"
+    assert format_number(-0.5, 1, "sv") == "−0,5"
+    assert format_number(float("nan")) == "–"
+    assert format_p(0.0001) == "p < 0,001" and format_p(0.0321, "en") == "p = 0.032"

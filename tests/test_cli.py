@@ -1,0 +1,35 @@
+"""The workbench command: version, new, status, demo --bara-bygg, and Swedish errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import workbench as wb
+from workbench.cli import main
+
+
+def test_version_and_help(capsys):
+    out = subprocess.run([sys.executable, "-m", "workbench.cli", "--version"], capture_output=True, text=True)
+    assert out.stdout.strip() == f"workbench {wb.__version__}"
+    out = subprocess.run([sys.executable, "-m", "workbench.cli", "--help"], capture_output=True, text=True)
+    assert "utvärderingstrappan" in out.stdout and "visa den här hjälpen" in out.stdout
+
+
+def test_new_status_demo(tmp_path, capsys):
+    assert main(["new", str(tmp_path / "nytt")]) == 0
+    assert wb.Project.open(tmp_path / "nytt").name == "nytt"
+    assert main(["status", str(tmp_path / "nytt")]) == 0
+    out = capsys.readouterr().out
+    assert "steg 0 av 5" in out and "Fyll i: Problembeskrivning" in out
+    assert main(["demo", "--mapp", str(tmp_path / "demo"), "--bara-bygg"]) == 0
+    assert main(["status", str(tmp_path / "demo")]) == 0
+    assert "steg 1 av 5" in capsys.readouterr().out
+
+
+def test_errors_are_messages_not_tracebacks(tmp_path, capsys):
+    assert main(["status", str(tmp_path / "saknas")]) == 2
+    err = capsys.readouterr().err
+    assert "finns inte" in err and "Traceback" not in err
+    assert main(["--lang", "en", "status", str(tmp_path / "saknas")]) == 2
+    assert "does not exist" in capsys.readouterr().err

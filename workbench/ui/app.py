@@ -1,0 +1,85 @@
+"""The staff app: pages composed into tabs; each page is a form that calls the public API.
+
+The app notebook (``notebooks/app_start.ipynb``) only calls :func:`start_app`; the project folder
+comes from the ``WORKBENCH_PROJECT`` environment variable set by ``workbench serve``. Pages are
+listed in :data:`PAGES` (title key → factory), so a new rung page is one entry.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import ipywidgets as w
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.messages import msg
+from workbench.project.folder import Project
+from workbench.ui.common import message_html
+from workbench.ui.status_page import StatusPage
+from workbench.ui.step1_form import Step1Form
+
+PageFactory = Callable[[Project, str, Callable[[], None]], w.Widget]
+
+
+def _status_page(project: Project, lang: str, refresh: Callable[[], None]) -> w.Widget:
+    return StatusPage(project, lang=lang)
+
+
+def _step1_page(project: Project, lang: str, refresh: Callable[[], None]) -> w.Widget:
+    return Step1Form(project, lang=lang, on_saved=refresh)
+
+
+PAGES: list[tuple[str, PageFactory]] = [
+    ("ui.tab.start", _status_page),
+    ("ui.tab.step1", _step1_page),
+]
+
+APP_CSS = """
+<style>
+  body, .jp-Notebook { font-size: 16px; }
+  .widget-label { font-weight: 600; white-space: normal !important; text-overflow: clip !important;
+                  overflow: visible !important; line-height: 1.25; }
+  .jupyter-button { width: auto !important; min-width: 8em; padding: 0 1em; }
+  .jupyter-widgets.widget-tab > .p-TabBar .p-TabBar-tab,
+  .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab { font-size: 1em; min-width: 14em; }
+  :focus-visible { outline: 3px solid #1a4480 !important; outline-offset: 2px; }
+  .wb-ladder li { line-height: 1.4; }
+</style>
+"""
+
+
+def build_app(project: Project, *, lang: str = "sv") -> w.Widget:
+    """The app for one project: a header and one tab per page."""
+    pages: list[w.Widget] = []
+
+    def refresh() -> None:
+        for page in pages:
+            if isinstance(page, StatusPage):
+                page.refresh()
+
+    for _, factory in PAGES:
+        pages.append(factory(project, lang, refresh))
+    tabs = w.Tab(children=pages)
+    tabs.titles = tuple(msg(key, lang) for key, _ in PAGES)
+    tabs.add_class("wb-tabs")
+    header = w.HTML(
+        f"{APP_CSS}<h1 style='margin:0.2em 0'>{html.escape(msg('ui.app.title', lang))}</h1>"
+        f"<p class='wb-project-name'>{html.escape(msg('ui.app.subtitle', lang, name=project.name))}</p>"
+    )
+    return w.VBox([header, tabs])
+
+
+def start_app(path: str | os.PathLike[str] | None = None, *, lang: str | None = None) -> w.Widget:
+    """Open the project (argument or ``WORKBENCH_PROJECT``) and return the app; kind message on failure."""
+    lang = lang or os.environ.get("WORKBENCH_LANG", "sv")
+    path = path or os.environ.get("WORKBENCH_PROJECT")
+    if not path:
+        return w.HTML(message_html(html.escape(msg("ui.app.no_project", lang)), "error"))
+    try:
+        project = Project.open(Path(path), lang=lang)
+    except WorkbenchError as err:
+        return w.HTML(message_html(html.escape(err.message(lang)), "error"))
+    return build_app(project, lang=lang)
