@@ -96,3 +96,10 @@ def test_options():
     for bad in (0, 1, "0.05", float("nan"), True):
         with pytest.raises(OptionError):
             check_number("alpha", bad, low=0, high=1, low_open=True, high_open=True)
+
+
+def test_integer_option_message_in_both_languages():
+    with pytest.raises(OptionError) as info:
+        check_number("ratio", 1.5, low=1, integer=True)
+    assert "heltal" in str(info.value) and "integer" in info.value.message("en")
+    assert "heltal" not in info.value.message("en")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, Literal, get_args
 
 from workbench.core.errors import OptionError
-from workbench.core.messages import resolve_lang
 
 Lang = Literal["sv", "en"]
 PrepostKind = Literal["auto", "continuous", "binary"]
@@ -58,13 +57,12 @@ def check_number(
         ok = value < high if high_open else value <= high
     if not ok:
         parts = []
-        if integer:
-            parts.append("heltal" if resolve_lang(lang) == "sv" else "integer")
         if low is not None:
             parts.append(f"{'>' if low_open else '≥'} {low}")
         if high is not None:
             parts.append(f"{'<' if high_open else '≤'} {high}")
         raise OptionError(
-            "core.invalid_number", lang=lang, name=name, value=value, condition=" ".join(parts)
+            "core.invalid_integer" if integer else "core.invalid_number",
+            lang=lang, name=name, value=value, condition=" ".join(parts),
         )
     return value

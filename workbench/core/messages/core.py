@@ -51,6 +51,10 @@ MESSAGES = {
         "sv": "'{name}' ska vara ett tal {condition}, men är {value!r}.",
         "en": "'{name}' must be a number {condition}, but is {value!r}.",
     },
+    "core.invalid_integer": {
+        "sv": "'{name}' ska vara ett heltal {condition}, men är {value!r}.",
+        "en": "'{name}' must be an integer {condition}, but is {value!r}.",
+    },
     "core.constant_column": {
         "sv": "Kolumnen '{column}' har samma värde ('{value}') på alla rader och kan inte användas. "
         "Ta bort den ur analysen.",
