@@ -45,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8866, help="port på 127.0.0.1 (standard: 8866)")
     p.add_argument("--bara-bygg", "--build-only", dest="build_only", action="store_true", help="bygg projektet men starta inte appen")
 
+    p = sub.add_parser("report", help="skapa rapporten som en fristående HTML-fil",
+                       description="Skapa projektets rapport (en HTML-fil som fungerar utan internet) och evidenskortet.")
+    p.add_argument("path", metavar="MAPP", help="projektmappen")
+    p.add_argument("--out", default=None, help="filen som skapas (standard: MAPP/rapporter/rapport.html)")
+
     p = sub.add_parser("serve", help="starta personalappen för ett projekt",
                        description="Starta personalappen (Voilà) för projektet på 127.0.0.1.")
     p.add_argument("path", metavar="MAPP", help="projektmappen")
@@ -99,6 +104,14 @@ def main(argv: list[str] | None = None) -> int:
             from workbench.ui.serve import serve
 
             return serve(project.path, port=args.port, lang=lang)
+        if args.command == "report":
+            from workbench.reporting.report import build_report
+
+            project = Project.open(args.path, lang=lang)
+            build_report(project, out=args.out, lang=lang)
+            out = args.out or project.folder("reports") / "rapport.html"
+            print(("Rapporten skapades:" if lang == "sv" else "Report written:") + f" {out}")
+            return 0
         if args.command == "serve":
             from workbench.ui.serve import serve
 

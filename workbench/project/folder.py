@@ -172,6 +172,12 @@ class Project:
             raise ProjectError("project.result.not_a_result", lang=self.lang, got=type(result).__name__)
         payload = json_safe(result.to_dict())
         payload["label"] = label or payload.get("label") or payload.get("kind")
+        payload["explain"] = {lang: result.explain(lang) for lang in ("sv", "en")} if hasattr(result, "explain") else {}
+        if hasattr(result, "chart"):
+            try:  # the report draws the chart from its Vega-Lite spec, offline
+                payload["chart_vegalite"] = json_safe(result.chart().to_dict())
+            except Exception:  # a result without a drawable chart is still worth saving
+                payload["chart_vegalite"] = None
         slug = re.sub(r"[^a-z0-9]+", "-", (label or payload["kind"]).lower()).strip("-") or "resultat"
         path = self.folder("results") / f"{slug}.json"
         _atomic_write(path, json.dumps(payload, ensure_ascii=False, indent=1))
