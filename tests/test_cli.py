@@ -24,7 +24,7 @@ def test_new_status_demo(tmp_path, capsys):
     assert "steg 0 av 5" in out and "Fyll i: Problembeskrivning" in out
     assert main(["demo", "--mapp", str(tmp_path / "demo"), "--bara-bygg"]) == 0
     assert main(["status", str(tmp_path / "demo")]) == 0
-    assert "steg 1 av 5" in capsys.readouterr().out
+    assert "steg 5 av 5" in capsys.readouterr().out
 
 
 def test_errors_are_messages_not_tracebacks(tmp_path, capsys):

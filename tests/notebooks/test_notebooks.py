@@ -23,7 +23,7 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
 
     from workbench.demo import build_demo
 
-    monkeypatch.setenv("WORKBENCH_PROJECT", str(build_demo(tmp_path / "demo").path))
+    monkeypatch.setenv("WORKBENCH_PROJECT", str(build_demo(tmp_path / "demo", with_results=False).path))
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}})
     client.execute()

@@ -40,7 +40,7 @@ def _estimate():
 
 
 def test_report_is_self_contained_and_suppresses_small_cells(tmp_path):
-    project = build_demo(tmp_path / "demo")
+    project = build_demo(tmp_path / "demo", with_results=False)
     project.save_result(_Effect(provenance=Provenance("test", columns={"outcome": "sjalvforsorjande_3ar"}),
                                 estimate=_estimate(), warnings=("Få matchade par",)), label="Matchning")
     out = tmp_path / "rapport.html"
@@ -63,7 +63,7 @@ def test_report_is_self_contained_and_suppresses_small_cells(tmp_path):
 
 
 def test_report_without_results_says_we_do_not_know(tmp_path, capsys):
-    project = build_demo(tmp_path / "demo")
+    project = build_demo(tmp_path / "demo", with_results=False)
     assert main(["report", str(project.path)]) == 0
     page = (project.folder("reports") / "rapport.html").read_text(encoding="utf-8")
     assert "vet inte om insatsen har effekt" in page and "Inga sparade resultat" in page

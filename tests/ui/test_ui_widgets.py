@@ -38,7 +38,7 @@ def test_form_keeps_extra_goals(tmp_path):
 
 
 def test_status_page_reflects_demo(tmp_path):
-    page = StatusPage(build_demo(tmp_path / "demo"))
+    page = StatusPage(build_demo(tmp_path / "demo", with_results=False))
     assert "steg 1 av 5" in page.body.value and "data-done='true'" in page.body.value
 
 
@@ -66,6 +66,6 @@ def test_start_app_without_or_with_bad_project(tmp_path, monkeypatch):
     monkeypatch.delenv("WORKBENCH_PROJECT", raising=False)
     assert "Inget projekt" in start_app().value
     assert "finns inte" in start_app(tmp_path / "saknas").value
-    app = build_app(build_demo(tmp_path / "demo"))
+    app = build_app(build_demo(tmp_path / "demo", with_results=False))
     tabs = app.children[1]
     assert tabs.titles[0].startswith("Start") and tabs.titles[1].startswith("Steg 1")

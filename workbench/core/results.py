@@ -76,7 +76,9 @@ def json_safe(value: Any) -> Any:
         import pandas as pd
 
         if isinstance(value, pd.DataFrame):
-            return [json_safe(r) for r in value.reset_index().to_dict(orient="records")]
+            plain_index = isinstance(value.index, pd.RangeIndex) and value.index.name is None
+            frame = value if plain_index else value.reset_index()
+            return [json_safe(r) for r in frame.to_dict(orient="records")]
         if isinstance(value, pd.Series):
             return {str(k): json_safe(v) for k, v in value.items()}
         if isinstance(value, pd.Timestamp):

@@ -4,6 +4,10 @@ A rung 2–5 is met when the project holds at least one saved result for that ru
 ``rung`` field) that calls itself *credible* (``credible: true``). A result that is not credible
 lists why in ``credibility_problems`` (poor balance, failed pre-trends, low adherence …), and the
 ladder shows those reasons. Each analysis decides its own credibility; this module only reads it.
+
+A credible randomized comparison (rung 5) also meets rung 4: a randomized control group is a
+stronger comparison group than a constructed one, and a trial should not have to build a matched
+group first to be counted.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from workbench.ladder.status import LadderContext, requirement
 def _evidence(step: int):
     def check(ctx: LadderContext) -> list[str]:
         mine = [r for r in ctx.results if r.get("rung") == step]
+        if step == 4 and any(r.get("rung") == 5 and r.get("credible") for r in ctx.results):
+            return []
         if not mine:
             return [ctx.t("ladder.evidence.none", step=step, what=ctx.t(f"ladder.evidence.what.{step}"))]
         if any(r.get("credible", False) for r in mine):

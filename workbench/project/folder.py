@@ -47,13 +47,14 @@ def _dump_yaml(record: Mapping[str, Any]) -> str:
     return _HEADER + yaml.safe_dump(json_safe(dict(record)), allow_unicode=True, sort_keys=False, width=100)
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _atomic_write(path: Path, text: str, mode: int = 0o644) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -178,7 +179,8 @@ class Project:
                 payload["chart_vegalite"] = json_safe(result.chart().to_dict())
             except Exception:  # a result without a drawable chart is still worth saving
                 payload["chart_vegalite"] = None
-        slug = re.sub(r"[^a-z0-9]+", "-", (label or payload["kind"]).lower()).strip("-") or "resultat"
+        plain = (label or payload["kind"]).lower().translate(str.maketrans("åäöéü", "aaoeu"))
+        slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "resultat"
         path = self.folder("results") / f"{slug}.json"
         _atomic_write(path, json.dumps(payload, ensure_ascii=False, indent=1))
         return path

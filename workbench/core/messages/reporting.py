@@ -34,7 +34,7 @@ MESSAGES = {
     "reporting.field.problem": {"sv": "Problem", "en": "Problem"},
     "reporting.field.period": {"sv": "Period", "en": "Period"},
     "reporting.field.municipality": {"sv": "Kommun", "en": "Municipality"},
-    "reporting.missing": {"sv": "Saknas för nästa steg", "en": "Missing for the next rung"},
+    "reporting.missing": {"sv": "Nästa steg", "en": "Next steps"},
     "reporting.credible_yes": {"sv": "räknas på trappan", "en": "counts on the ladder"},
     "reporting.credible_no": {"sv": "räknas inte på trappan", "en": "does not count on the ladder"},
     "reporting.personal_data": {
