@@ -82,3 +82,16 @@ def test_number_formats():
     assert format_number(-0.5, 1, "sv") == "−0,5"
     assert format_number(float("nan")) == "–"
     assert format_p(0.0001) == "p < 0,001" and format_p(0.0321, "en") == "p = 0.032"
+
+
+def test_incomplete_result_class_cannot_be_made():
+    @dataclass(frozen=True, kw_only=True)
+    class NoChart(Result):
+        def summary(self):
+            return pd.DataFrame()
+
+        def explain(self, lang="sv"):
+            return ""
+
+    with pytest.raises(TypeError, match="chart"):
+        NoChart(provenance=Provenance("x"))

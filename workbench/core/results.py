@@ -16,6 +16,7 @@ Subclasses are ``@dataclass(frozen=True, kw_only=True)`` and implement ``summary
 
 from __future__ import annotations
 
+import abc
 import dataclasses
 import datetime as _dt
 import html
@@ -181,7 +182,7 @@ def format_p(p: float | None, lang: str = "sv") -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Result:
+class Result(abc.ABC):
     """Base of every analysis result (see module docstring).
 
     Subclasses set ``kind`` (a short stable name such as ``"prepost"``), add their own fields,
@@ -196,15 +197,18 @@ class Result:
     provenance: Provenance
     warnings: tuple[str, ...] = ()
 
-    # -- protocol -------------------------------------------------------------------------
-    def summary(self) -> "pd.DataFrame":  # pragma: no cover - abstract
-        raise NotImplementedError(f"{type(self).__name__} must implement summary()")
+    # -- protocol (a subclass that leaves one out cannot be instantiated) -----------------
+    @abc.abstractmethod
+    def summary(self) -> "pd.DataFrame":
+        """A tidy table of the result with named columns."""
 
-    def chart(self) -> "alt.Chart":  # pragma: no cover - abstract
-        raise NotImplementedError(f"{type(self).__name__} must implement chart()")
+    @abc.abstractmethod
+    def chart(self) -> "alt.Chart":
+        """An Altair chart of the result (never displayed by the analysis itself)."""
 
-    def explain(self, lang: str = "sv") -> str:  # pragma: no cover - abstract
-        raise NotImplementedError(f"{type(self).__name__} must implement explain()")
+    @abc.abstractmethod
+    def explain(self, lang: str = "sv") -> str:
+        """Plain language: what the result shows, and what this rung can and cannot claim."""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "rung": self.rung}
