@@ -70,3 +70,15 @@ def test_report_without_results_says_we_do_not_know(tmp_path, capsys):
     assert "rapport.html" in capsys.readouterr().out
     english = wb.report(project, out=tmp_path / "en.html", lang="en")
     assert "What do we know about the effect?" in english and 'lang="en"' in english
+
+
+def test_report_shows_cost_benefit_with_assumptions(tmp_path):
+    project = build_demo(tmp_path / "demo", with_results=False)
+    flows = wb.load_sample("kostnader")
+    cb = wb.economics.cost_benefit(flows, cost_source="Budget", benefit_source="Budget", n_sims=200, seed=1)
+    project.save_result(cb, label="Kalkyl")
+    page = wb.report(project, out=tmp_path / "r.html")
+    section = page[page.index("Kommunalekonomisk analys"):page.index('id="antaganden"')]
+    assert "Kalkyl" in section and "<svg" in section
+    for line in cb.to_dict()["assumptions_text"]["sv"][:3]:
+        assert line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;") in section

@@ -63,6 +63,7 @@ def _result_section(payload: Mapping[str, Any], lang: str) -> dict[str, Any]:
         "table": _suppressed_table(payload.get("summary")),
         "svg": chart_svg(payload.get("chart_vegalite")),
         "warnings": list(payload.get("warnings") or []),
+        "assumptions": list((payload.get("assumptions_text") or {}).get(lang) or []),
     }
 
 
@@ -93,6 +94,7 @@ def build_report(project: Any, *, out: str | Path | None = None, lang: str | Non
     by_step: dict[int, list[dict[str, Any]]] = {}
     for payload in results:
         by_step.setdefault(int(payload.get("rung") or 0), []).append(_result_section(payload, lang))
+    other = [section for rung, sections in by_step.items() if rung not in (1, 2, 3, 4, 5) for section in sections]
     steps = [
         {"step": s.step, "name": s.name, "done": s.done and s.step <= status.reached, "missing": s.missing,
          "results": by_step.get(s.step, [])}
@@ -121,6 +123,7 @@ def build_report(project: Any, *, out: str | Path | None = None, lang: str | Non
         next_actions=status.next_actions,
         facts=[(k, v) for k, v in facts if v],
         any_results=bool(results),
+        other=other,
         method=msg("reporting.method_text", lang, version=__version__, date=dt.date.today().isoformat(), min_count=MIN_COUNT),
     )
     target_file = Path(out) if out else project.folder("reports") / "rapport.html"

@@ -15,6 +15,8 @@ MESSAGES = {
     "reporting.project": {"sv": "Projektet", "en": "The project"},
     "reporting.results": {"sv": "Resultat per steg", "en": "Results per rung"},
     "reporting.step_results": {"sv": "Steg {step}: {name}", "en": "Rung {step}: {name}"},
+    "reporting.economics": {"sv": "Kommunalekonomisk analys: vem betalar, vem sparar och när?",
+                            "en": "Municipal economics: who pays, who saves, and when?"},
     "reporting.warnings": {"sv": "Att känna till", "en": "Things to know"},
     "reporting.assumptions": {"sv": "Antaganden", "en": "Assumptions"},
     "reporting.method": {"sv": "Metodbilaga", "en": "Method appendix"},
