@@ -1,0 +1,163 @@
+"""Messages of area comparisons over time (rung 4b): DiD, event study, synthetic control, ITS."""
+
+MESSAGES = {
+    # -- input ------------------------------------------------------------------------------
+    "area.bad_period": {
+        "sv": "Kolumnen '{column}' ska innehålla perioder som '2023-01', 'jan 2023', 'Q1 2023' eller årtal, "
+        "men har värdet '{value}'. Skriv perioderna på ett av de sätten.",
+        "en": "Column '{column}' must hold periods such as '2023-01', 'jan 2023', 'Q1 2023' or years, "
+        "but has the value '{value}'. Write the periods in one of those ways.",
+    },
+    "area.no_period_columns": {
+        "sv": "Hittar inga kolumner som ser ut som månader (t.ex. '2023-01' eller 'jan 2023') bland: "
+        "{columns}. Ange en lång tabell med en periodkolumn i stället.",
+        "en": "No columns look like months (e.g. '2023-01' or 'jan 2023') among: {columns}. "
+        "Give a long table with a period column instead.",
+    },
+    "area.duplicate_unit_time": {
+        "sv": "Området '{unit}' har flera rader för perioden {time}. Varje område ska ha högst en rad per "
+        "period: summera eller ta bort dubbletterna.",
+        "en": "Area '{unit}' has several rows for period {time}. Each area must have at most one row per "
+        "period: sum or remove the duplicates.",
+    },
+    "area.too_few_periods": {
+        "sv": "Tabellen har bara {n} period(er). En jämförelse över tid behöver minst två, och helst många "
+        "före starten.",
+        "en": "The table has only {n} period(s). A comparison over time needs at least two, and preferably "
+        "many before the start.",
+    },
+    "area.too_few_units": {
+        "sv": "Tabellen har bara {n} område. En områdesjämförelse behöver minst ett jämförelseområde.",
+        "en": "The table has only {n} area. An area comparison needs at least one comparison area.",
+    },
+    "area.no_treatment": {
+        "sv": "Ange vilka områden som fick insatsen: kolumnen treated= (0/1) eller treated_units= med start=.",
+        "en": "Say which areas got the intervention: the column treated= (0/1) or treated_units= with start=.",
+    },
+    "area.no_treated": {
+        "sv": "Inget område har insatsen enligt '{column}'. Minst ett område måste ha fått insatsen.",
+        "en": "No area has the intervention according to '{column}'. At least one area must have got it.",
+    },
+    "area.no_controls": {
+        "sv": "Alla områden fick insatsen; det finns inget jämförelseområde som aldrig fick den.",
+        "en": "Every area got the intervention; there is no comparison area that never got it.",
+    },
+    "area.start_needed": {
+        "sv": "Kolumnen '{column}' är densamma för alla perioder i ett område. Ange då när insatsen "
+        "startade med start= (t.ex. start='2023-09').",
+        "en": "Column '{column}' is the same in every period of an area. Then give the start of the "
+        "intervention with start= (e.g. start='2023-09').",
+    },
+    "area.start_with_timevarying": {
+        "sv": "Kolumnen '{column}' slås redan på vid starten i varje område; ange inte start= samtidigt.",
+        "en": "Column '{column}' already switches on at the start in each area; do not also give start=.",
+    },
+    "area.bad_start": {
+        "sv": "Starten '{value}' finns inte bland perioderna i '{column}' (eller ligger i första perioden). "
+        "Ange en period med minst en period före.",
+        "en": "The start '{value}' is not among the periods in '{column}' (or is the first period). "
+        "Give a period with at least one period before it.",
+    },
+    "area.unknown_unit": {
+        "sv": "Området '{unit}' finns inte i kolumnen '{column}'.",
+        "en": "Area '{unit}' is not in column '{column}'.",
+    },
+    "area.always_treated": {
+        "sv": "Området '{unit}' har insatsen i alla perioder; det finns ingen förperiod att jämföra med. "
+        "Ta bort området eller lägg till perioder före starten.",
+        "en": "Area '{unit}' has the intervention in every period; there is no pre-period to compare with. "
+        "Remove the area or add periods before the start.",
+    },
+    "area.treatment_switches_off": {
+        "sv": "I kolumnen '{column}' slås insatsen av igen i området '{unit}'. Metoderna här förutsätter att "
+        "insatsen pågår från start och framåt.",
+        "en": "In column '{column}' the intervention switches off again in area '{unit}'. The methods here "
+        "assume the intervention stays on from its start.",
+    },
+    "area.its_one_unit": {
+        "sv": "Avbruten tidsserie gäller ett område i taget. Ange unit= och treated_unit= för att välja "
+        "området, eller ge en tabell med ett område.",
+        "en": "An interrupted time series is for one area at a time. Give unit= and treated_unit= to pick "
+        "the area, or a table with one area.",
+    },
+    "area.too_few_donors": {
+        "sv": "Syntetisk kontroll behöver minst två jämförelseområden med fullständiga serier; fick {n}.",
+        "en": "A synthetic control needs at least two comparison areas with complete series; got {n}.",
+    },
+    "area.synth_unbalanced": {
+        "sv": "Syntetisk kontroll behöver varje område i varje period; området '{unit}' saknar {n} perioder.",
+        "en": "A synthetic control needs every area in every period; area '{unit}' lacks {n} periods.",
+    },
+    "area.too_few_pre": {
+        "sv": "Bara {n} period(er) före starten; minst {minimum} behövs för den här analysen.",
+        "en": "Only {n} period(s) before the start; at least {minimum} are needed for this analysis.",
+    },
+    # -- warnings ---------------------------------------------------------------------------
+    "area.warn.few_treated": {
+        "sv": "Bara {n} område(n) fick insatsen. Klusterrobusta standardfel är då opålitliga (för små). "
+        "Läs hellre p-värdena från vild klusterbootstrap ({p_wild}) och permutation över "
+        "jämförelseområdena ({p_perm}).",
+        "en": "Only {n} area(s) got the intervention. Cluster-robust standard errors are then unreliable "
+        "(too small). Prefer the p-values from the wild cluster bootstrap ({p_wild}) and from permutation "
+        "over the comparison areas ({p_perm}).",
+    },
+    "area.warn.few_clusters": {
+        "sv": "Bara {n} områden totalt; klusterrobusta standardfel behöver helst minst 30–50 kluster.",
+        "en": "Only {n} areas in all; cluster-robust standard errors prefer at least 30–50 clusters.",
+    },
+    "area.warn.staggered": {
+        "sv": "Områdena startade vid olika tidpunkter ({n} startdatum). Vanlig TWFE-DiD kan då bli "
+        "missvisande när effekten ändras över tid; använd method='callaway_santanna'.",
+        "en": "The areas started at different times ({n} start dates). Plain TWFE DiD can then mislead when "
+        "the effect changes over time; use method='callaway_santanna'.",
+    },
+    "area.warn.unbalanced": {
+        "sv": "Panelen är obalanserad: {missing} område-perioder saknas.",
+        "en": "The panel is unbalanced: {missing} area-periods are missing.",
+    },
+    "area.warn.perm_floor": {
+        "sv": "Med {n} jämförelseområden kan permutationens p-värde inte bli lägre än {p_min}.",
+        "en": "With {n} comparison areas the permutation p-value cannot go below {p_min}.",
+    },
+    "area.warn.synth_dropped": {
+        "sv": "Jämförelseområden med luckor i serien tas bort ur den syntetiska kontrollen: {units}.",
+        "en": "Comparison areas with gaps in their series are left out of the synthetic control: {units}.",
+    },
+    "area.warn.single_treated": {
+        "sv": "Med ett enda område med insatsen blir vild klusterbootstrap mycket försiktig (p-värdet "
+        "blir för stort); permutation över jämförelseområdena är då det bästa måttet.",
+        "en": "With a single area with the intervention the wild cluster bootstrap becomes very "
+        "conservative (the p-value is too large); permutation over the comparison areas is then the "
+        "best measure.",
+    },
+    "area.warn.its_weaker": {
+        "sv": "Avbruten tidsserie utan jämförelseområde är svagare bevis än en områdesjämförelse: allt annat "
+        "som ändrades vid samma tid syns som 'effekt'. Räknas som steg 3, inte 4.",
+        "en": "An interrupted time series without a comparison area is weaker evidence than an area "
+        "comparison: anything else that changed at the same time shows up as 'effect'. Counts as rung 3, "
+        "not 4.",
+    },
+    # -- credibility problems ---------------------------------------------------------------
+    "area.problem.pretrend": {
+        "sv": "Trenderna före starten skiljer sig (test av förperiodens koefficienter: {p})",
+        "en": "The trends before the start differ (test of the pre-period coefficients: {p})",
+    },
+    "area.problem.few_pre": {
+        "sv": "För få perioder före starten ({n}; minst {minimum} behövs för att pröva parallella trender)",
+        "en": "Too few periods before the start ({n}; at least {minimum} are needed to test parallel trends)",
+    },
+    "area.problem.no_pretest": {
+        "sv": "Förperioden har inte prövats (kör event_study())",
+        "en": "The pre-period has not been tested (run event_study())",
+    },
+    "area.problem.pre_fit": {
+        "sv": "Den syntetiska kontrollen följer inte området före starten (RMSPE {rmspe} = {share} av nivån; "
+        "högst {limit} krävs)",
+        "en": "The synthetic control does not track the area before the start (RMSPE {rmspe} = {share} of "
+        "the level; at most {limit} is required)",
+    },
+    "area.problem.its_short": {
+        "sv": "För kort tidsserie: {n_pre} perioder före och {n_post} efter (minst {min_pre} och {min_post})",
+        "en": "Series too short: {n_pre} periods before and {n_post} after (at least {min_pre} and {min_post})",
+    },
+}

@@ -1,0 +1,218 @@
+"""Assemble DiD and event-study results from the engines (the front doors stay thin)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from workbench.core.messages import msg
+from workbench.core.results import Estimate, Provenance, collect_warnings, format_number, format_p
+from workbench.ladder.area_result import DidResult, EventStudyResult
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from workbench.ladder.area_panel import Panel
+
+AreaMethod = Literal["twfe", "callaway_santanna"]
+AreaInference = Literal["auto", "all", "none"]
+FEW_TREATED = 5
+
+
+def period_label(p: Any) -> str:
+    return str(p)
+
+
+def t_estimate(coef: float, se: float, df: int | None, n: int, *, estimand: str, method: str,
+               se_type: str | None, conf_level: float) -> Estimate:
+    """An :class:`Estimate` with a t(df) (or normal, df None) reference."""
+    from scipy import stats
+
+    dist = stats.norm if df is None else stats.t(df)
+    stat = coef / se if se > 0 else float("nan")
+    crit = float(dist.ppf(0.5 + conf_level / 2))
+    p = float(2 * dist.sf(abs(stat))) if se > 0 else float("nan")
+    return Estimate(estimate=float(coef), std_error=float(se), ci_low=float(coef - crit * se),
+                    ci_high=float(coef + crit * se), p_value=p, statistic=float(stat),
+                    df=None if df is None else float(df), n=int(n), estimand=estimand, method=method,
+                    se_type=se_type, conf_level=conf_level)
+
+
+def period_means(panel: "Panel") -> "pd.DataFrame":
+    import numpy as np
+    import pandas as pd
+
+    treated = panel.start[panel.unit_code] >= 0
+    rows = []
+    for flag, name in ((True, "treated"), (False, "control")):
+        m = treated == flag
+        s = np.bincount(panel.time_code[m], panel.y[m], panel.n_times)
+        c = np.bincount(panel.time_code[m], None, panel.n_times)
+        for t in range(panel.n_times):
+            rows.append({"period": period_label(panel.times[t]), "group": name,
+                         "mean": s[t] / c[t] if c[t] else np.nan})
+    return pd.DataFrame(rows)
+
+
+def base_warnings(panel: "Panel", lang: str) -> list[str]:
+    import numpy as np
+
+    out = []
+    if not panel.balanced:
+        out.append(msg("area.warn.unbalanced", lang, missing=panel.n_units * panel.n_times - len(panel.y)))
+    starts = np.unique(panel.start[panel.treated_units])
+    if len(starts) > 1:
+        out.append(msg("area.warn.staggered", lang, n=len(starts)))
+    if panel.n_units < 20:
+        out.append(msg("area.warn.few_clusters", lang, n=panel.n_units))
+    return out
+
+
+def build_event_study(panel: "Panel", *, leads: int | None = None, lags: int | None = None,
+                      se_type: str = "fixest", inference: str = "auto", seed: int = 12345,
+                      min_pre_periods: int = 4, conf_level: float = 0.95, alpha: float = 0.05,
+                      max_draws: int = 199, lang: str = "sv",
+                      provenance: Provenance | None = None) -> EventStudyResult:
+    """Event study with pre-trend test; credibility from the test and the number of pre-periods."""
+    import numpy as np
+    import pandas as pd
+
+    from workbench.ladder.area_event import fit_event_study
+
+    n_treated = len(panel.treated_units)
+    few = n_treated <= FEW_TREATED
+    perm = few or inference == "all"  # with few treated areas only the permutation pre-test is fair
+    ev = fit_event_study(panel, leads=leads, lags=lags, se_type=se_type, permutation=perm,
+                         max_draws=max_draws, seed=seed)
+    rows = []
+    for e, b, s in zip(ev.rel_times, ev.coef, ev.se):
+        est = t_estimate(b, s, ev.df, len(panel.y), estimand="ATT", method="event_study",
+                         se_type=se_type, conf_level=conf_level)
+        rows.append({"rel_time": e, "estimate": est.estimate, "std_error": est.std_error,
+                     "ci_low": est.ci_low, "ci_high": est.ci_high, "p_value": est.p_value,
+                     "reference": False})
+    rows.append({"rel_time": -1, "estimate": 0.0, "std_error": np.nan, "ci_low": 0.0, "ci_high": 0.0,
+                 "p_value": np.nan, "reference": True})
+    coefs = pd.DataFrame(rows).sort_values("rel_time").reset_index(drop=True)
+    p_used = ev.perm_p if (few and ev.perm_p is not None) else ev.wald_p
+    problems = credibility(ev.n_pre, p_used, min_pre_periods, alpha, lang)
+    warns = base_warnings(panel, lang)
+    prov = provenance or Provenance("event_study", options={"leads": leads, "lags": lags})
+    return EventStudyResult(
+        provenance=prov, warnings=collect_warnings(warns), coefficients=coefs,
+        pretrend_f=ev.wald_f, pretrend_q=ev.wald_q, pretrend_df=ev.df, pretrend_p=ev.wald_p,
+        pretrend_p_permutation=ev.perm_p, n_placebos=ev.n_placebos, pretrend_p_used=p_used,
+        n_pre_periods=ev.n_pre, leads=ev.leads, lags=ev.lags, n_treated=n_treated, se_type=se_type,
+        credible=not problems, credibility_problems=tuple(problems), lang=lang)
+
+
+def credibility(n_pre: int, p_pre: float | None, min_pre: int, alpha: float, lang: str) -> list[str]:
+    import math
+
+    problems = []
+    if n_pre < min_pre:
+        problems.append(msg("area.problem.few_pre", lang, n=n_pre, minimum=min_pre))
+    if p_pre is None or not math.isfinite(p_pre):
+        if n_pre >= min_pre:
+            problems.append(msg("area.problem.no_pretest", lang))
+    elif p_pre < alpha:
+        problems.append(msg("area.problem.pretrend", lang, p=format_p(p_pre, lang)))
+    return problems
+
+
+def build_did(panel: "Panel", *, method: str, se_type: str, control: str, aggregation: str,
+              inference: str, bootstrap_reps: int, permutations: int, seed: int,
+              min_pre_periods: int, conf_level: float, lang: str, provenance: Provenance) -> DidResult:
+    """Estimate, extra inference with few treated areas, pre-trend check, result."""
+    import numpy as np
+
+    from workbench.ladder import area_inference as inf
+    from workbench.ladder.area_staggered import callaway_santanna, cs_pretrend
+    from workbench.ladder.area_twfe import Demeaner, fit_twfe
+
+    n_treated = len(panel.treated_units)
+    if n_treated == panel.n_units:
+        from workbench.core.errors import DesignError
+
+        raise DesignError("area.no_controls", lang=lang)
+    few = n_treated <= FEW_TREATED
+    extra = inference == "all" or (inference == "auto" and few)
+    warns = base_warnings(panel, lang)
+    aggregation_table = None
+    p_wild = p_perm = None
+    reps = n_perm = placebo_sd = None
+    if method == "twfe":
+        dm = Demeaner.build(panel.unit_code, panel.time_code, panel.n_units, panel.n_times)
+        fit = fit_twfe(panel.y, panel.d, dm, se_type=se_type)
+        est = t_estimate(fit.coef[0], fit.se[0], fit.df, fit.n, estimand="ATT", method="twfe",
+                         se_type=f"CR1 ({se_type})", conf_level=conf_level)
+        if extra:
+            boot = inf.wild_cluster_bootstrap(fit, dm, reps=bootstrap_reps, seed=seed)
+            p_wild, reps = boot.p_value, boot.reps
+        ev = build_event_study(panel, se_type=se_type, inference=inference, seed=seed,
+                               min_pre_periods=min_pre_periods, conf_level=conf_level, lang=lang)
+        p_pre, test = ev.pretrend_p_used, ("permutation" if ev.pretrend_p_permutation is not None
+                                           and few else "wald")
+    else:
+        cs = callaway_santanna(panel, control=control, aggregation=aggregation)
+        est = t_estimate(cs.overall, cs.overall_se, None, len(panel.y), estimand="ATT",
+                         method=f"callaway_santanna ({aggregation}, {control})",
+                         se_type="influence function", conf_level=conf_level)
+        aggregation_table = cs.by if not cs.by.empty else cs.cells
+        _, _, p_pre = cs_pretrend(panel, control=control)
+        test = "wald (influence function)"
+        if few:  # the influence-function test has no variance from a one-area cohort
+            rms = _cs_pre_rms(control)
+            observed = rms(panel)
+            p_pre = None if not np.isfinite(observed) else inf.permutation_test(
+                panel, observed, max_draws=199, seed=seed, estimator=rms).p_value
+            test = "permutation"
+    if extra:
+        estimator = None if method == "twfe" else _cs_estimator(control, aggregation)
+        perm = inf.permutation_test(panel, est.estimate, max_draws=permutations, seed=seed,
+                                    estimator=estimator)
+        p_perm, n_perm = perm.p_value, len(perm.placebo_estimates)
+        placebo_sd = float(np.nanstd(perm.placebo_estimates, ddof=1)) if n_perm > 1 else None
+        if perm.exhaustive and n_perm and 1 / (1 + n_perm) > 0.05:
+            warns.append(msg("area.warn.perm_floor", lang, n=n_perm, p_min=format_number(1 / (1 + n_perm), 3, lang)))
+    if n_treated == 1 and p_wild is not None:
+        warns.insert(0, msg("area.warn.single_treated", lang))
+    if few:
+        warns.insert(0, msg("area.warn.few_treated", lang, n=n_treated, p_wild=format_p(p_wild, lang),
+                            p_perm=format_p(p_perm, lang)))
+    n_pre = int(np.min(panel.start[panel.treated_units]))
+    problems = credibility(n_pre, p_pre, min_pre_periods, 0.05, lang)
+    return DidResult(
+        provenance=provenance, warnings=collect_warnings(warns), estimate=est, method=method,
+        se_type=se_type, n_units=panel.n_units, n_treated=n_treated, n_periods=panel.n_times,
+        n_pre_periods=n_pre, balanced=panel.balanced, staggered=len(np.unique(panel.start[panel.treated_units])) > 1,
+        start_periods=tuple(period_label(panel.times[s]) for s in np.unique(panel.start[panel.treated_units])),
+        p_wild_bootstrap=p_wild, p_permutation=p_perm, bootstrap_reps=reps, n_permutations=n_perm,
+        placebo_sd=placebo_sd,
+        seed=seed, pretrend_p=p_pre, pretrend_test=test, credible=not problems,
+        credibility_problems=tuple(problems), aggregation=aggregation_table, means=period_means(panel),
+        lang=lang, _event_args={"panel": panel, "se_type": se_type, "inference": inference, "seed": seed,
+                                "min_pre_periods": min_pre_periods, "conf_level": conf_level},
+    )
+
+
+def _cs_estimator(control: str, aggregation: str):
+    from workbench.ladder.area_staggered import callaway_santanna
+
+    def estimator(placebo_panel) -> float:
+        return callaway_santanna(placebo_panel, control=control, aggregation=aggregation).overall
+
+    return estimator
+
+
+def _cs_pre_rms(control: str):
+    """Root mean square of the CS event-time estimates before the start (e ≤ −2)."""
+    import numpy as np
+
+    from workbench.ladder.area_staggered import event_time_means
+
+    def statistic(p) -> float:
+        rel, att = event_time_means(p, control=control)
+        pre = att[rel <= -2]
+        return float(np.sqrt(np.mean(pre**2))) if len(pre) else float("nan")
+
+    return statistic

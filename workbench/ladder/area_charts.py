@@ -1,0 +1,111 @@
+"""Altair charts of the area comparisons (built on demand; altair is imported inside)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import altair as alt
+    import pandas as pd
+
+_T = {
+    "period": {"sv": "Period", "en": "Period"},
+    "outcome": {"sv": "Utfall", "en": "Outcome"},
+    "group": {"sv": "Grupp", "en": "Group"},
+    "treated": {"sv": "Områden med insatsen", "en": "Areas with the intervention"},
+    "control": {"sv": "Jämförelseområden", "en": "Comparison areas"},
+    "rel": {"sv": "Perioder i förhållande till start", "en": "Periods relative to start"},
+    "coef": {"sv": "Skillnad mot perioden före start", "en": "Difference from the period before start"},
+    "synthetic": {"sv": "Syntetisk kontroll", "en": "Synthetic control"},
+    "actual": {"sv": "Området med insatsen", "en": "Area with the intervention"},
+    "gap": {"sv": "Gap (område − syntetisk)", "en": "Gap (area − synthetic)"},
+    "placebo": {"sv": "Placeboområden", "en": "Placebo areas"},
+    "observed": {"sv": "Observerat", "en": "Observed"},
+    "fitted": {"sv": "Skattad linje", "en": "Fitted line"},
+    "counterfactual": {"sv": "Fortsatt trend utan insats", "en": "Trend continued without intervention"},
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return _T[key]["sv" if lang == "sv" else "en"]
+
+
+def _rule(start: str, lang: str) -> "alt.Chart":
+    import altair as alt
+    import pandas as pd
+
+    return alt.Chart(pd.DataFrame({"start": [start]})).mark_rule(strokeDash=[4, 4], color="gray").encode(
+        x=alt.X("start:O"))
+
+
+def means_chart(means: "pd.DataFrame", starts, *, lang: str = "sv") -> "alt.Chart":
+    """Mean outcome per period for areas with and without the intervention."""
+    import altair as alt
+
+    df = means.copy()
+    df["group"] = df["group"].map({"treated": _t("treated", lang), "control": _t("control", lang)})
+    lines = alt.Chart(df).mark_line(point=True).encode(
+        x=alt.X("period:O", title=_t("period", lang), sort=None),
+        y=alt.Y("mean:Q", title=_t("outcome", lang), scale=alt.Scale(zero=False)),
+        color=alt.Color("group:N", title=_t("group", lang)),
+    )
+    rules = [_rule(s, lang) for s in starts]
+    return alt.layer(lines, *rules).properties(width=560, height=280)
+
+
+def event_chart(coefs: "pd.DataFrame", *, lang: str = "sv") -> "alt.Chart":
+    """Coefficient plot: estimates with confidence intervals by relative period; −1 is zero."""
+    import altair as alt
+    import pandas as pd
+
+    base = alt.Chart(coefs).encode(x=alt.X("rel_time:Q", title=_t("rel", lang)))
+    points = base.mark_point(filled=True).encode(y=alt.Y("estimate:Q", title=_t("coef", lang)))
+    bars = base.mark_rule().encode(y="ci_low:Q", y2="ci_high:Q")
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="gray").encode(y="y:Q")
+    start = alt.Chart(pd.DataFrame({"x": [-0.5]})).mark_rule(strokeDash=[4, 4], color="gray").encode(x="x:Q")
+    return alt.layer(zero, start, bars, points).properties(width=560, height=280)
+
+
+def synth_chart(path: "pd.DataFrame", start: str, *, lang: str = "sv") -> "alt.Chart":
+    """Treated area against its synthetic control over all periods."""
+    import altair as alt
+
+    long = path.melt(id_vars=["period"], value_vars=["treated", "synthetic"], var_name="series",
+                     value_name="value")
+    long["series"] = long["series"].map({"treated": _t("actual", lang), "synthetic": _t("synthetic", lang)})
+    lines = alt.Chart(long).mark_line().encode(
+        x=alt.X("period:O", title=_t("period", lang), sort=None),
+        y=alt.Y("value:Q", title=_t("outcome", lang), scale=alt.Scale(zero=False)),
+        color=alt.Color("series:N", title=""),
+        strokeDash=alt.StrokeDash("series:N", title=""),
+    )
+    return alt.layer(lines, _rule(start, lang)).properties(width=560, height=280)
+
+
+def placebo_chart(path: "pd.DataFrame", gaps: "pd.DataFrame", start: str, *, lang: str = "sv") -> "alt.Chart":
+    """Gap of the treated area against every placebo area's gap."""
+    import altair as alt
+
+    pl = alt.Chart(gaps).mark_line(color="lightgray", strokeWidth=1).encode(
+        x=alt.X("period:O", title=_t("period", lang), sort=None),
+        y=alt.Y("gap:Q", title=_t("gap", lang)),
+        detail="unit:N",
+    )
+    main = alt.Chart(path).mark_line(color="black", strokeWidth=2.5).encode(
+        x=alt.X("period:O", sort=None), y="gap:Q")
+    return alt.layer(pl, main, _rule(start, lang)).properties(width=560, height=280)
+
+
+def its_chart(series: "pd.DataFrame", start: str, *, lang: str = "sv") -> "alt.Chart":
+    """Observed series, fitted segmented line and the pre-trend continued without intervention."""
+    import altair as alt
+
+    long = series.melt(id_vars=["period"], value_vars=["observed", "fitted", "counterfactual"],
+                       var_name="series", value_name="value").dropna()
+    long["series"] = long["series"].map(lambda s: _t(s, lang))
+    lines = alt.Chart(long).mark_line().encode(
+        x=alt.X("period:O", title=_t("period", lang), sort=None),
+        y=alt.Y("value:Q", title=_t("outcome", lang), scale=alt.Scale(zero=False)),
+        color=alt.Color("series:N", title=""),
+    )
+    return alt.layer(lines, _rule(start, lang)).properties(width=560, height=280)

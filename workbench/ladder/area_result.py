@@ -1,0 +1,189 @@
+"""Frozen results of the area comparisons: DiD, event study, synthetic control, ITS.
+
+Each result presents only; the numbers come from the engines (``area_twfe``, ``area_event``,
+``area_staggered``, ``area_synth``, ``area_its``), the charts from ``area_charts`` and the plain
+language from ``area_text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from workbench.core.results import Estimate, Result
+from workbench.ladder import area_charts, area_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    import altair as alt
+    import pandas as pd
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventStudyResult(Result):
+    """Leads and lags around the start with the joint pre-trend test (rung 4 evidence check)."""
+
+    kind: ClassVar[str] = "event_study"
+    rung: ClassVar[int] = 4
+
+    coefficients: "pd.DataFrame"
+    pretrend_f: float
+    pretrend_q: int
+    pretrend_df: int
+    pretrend_p: float
+    pretrend_p_permutation: float | None
+    n_placebos: int
+    pretrend_p_used: float
+    n_pre_periods: int
+    leads: int
+    lags: int
+    n_treated: int
+    se_type: str
+    credible: bool
+    credibility_problems: tuple[str, ...] = ()
+    lang: str = "sv"
+
+    def summary(self) -> "pd.DataFrame":
+        return self.coefficients.copy()
+
+    def chart(self) -> "alt.Chart":
+        return area_charts.event_chart(self.coefficients, lang=self.lang)
+
+    def explain(self, lang: str = "sv") -> str:
+        return area_text.explain_event(self, lang)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DidResult(Result):
+    """Difference-in-differences over areas and periods (rung 4)."""
+
+    kind: ClassVar[str] = "did"
+    rung: ClassVar[int] = 4
+    _dict_exclude: ClassVar[tuple[str, ...]] = ("means",)
+
+    estimate: Estimate
+    method: str
+    se_type: str
+    n_units: int
+    n_treated: int
+    n_periods: int
+    n_pre_periods: int
+    balanced: bool
+    staggered: bool
+    start_periods: tuple[str, ...]
+    p_wild_bootstrap: float | None
+    p_permutation: float | None
+    bootstrap_reps: int | None
+    n_permutations: int | None
+    placebo_sd: float | None
+    seed: int
+    pretrend_p: float | None
+    pretrend_test: str | None
+    credible: bool
+    credibility_problems: tuple[str, ...] = ()
+    aggregation: "pd.DataFrame | None" = None
+    means: "pd.DataFrame | None" = None
+    lang: str = "sv"
+    _event_args: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def event_study(self, *, leads: int | None = None, lags: int | None = None,
+                    lang: str | None = None) -> EventStudyResult:
+        """The event study (leads/lags, pre-trend test, coefficient plot) on the same panel."""
+        from workbench.ladder.area_build import build_event_study
+
+        args = dict(self._event_args)
+        return build_event_study(args.pop("panel"), leads=leads, lags=lags,
+                                 lang=lang or self.lang, **args)
+
+    def summary(self) -> "pd.DataFrame":
+        import pandas as pd
+
+        row = self.estimate.to_dict()
+        row.update({"p_wild_bootstrap": self.p_wild_bootstrap, "p_permutation": self.p_permutation,
+                    "pretrend_p": self.pretrend_p, "n_units": self.n_units,
+                    "n_treated": self.n_treated, "n_periods": self.n_periods})
+        return pd.DataFrame([row])
+
+    def chart(self) -> "alt.Chart":
+        return area_charts.means_chart(self.means, self.start_periods, lang=self.lang)
+
+    def explain(self, lang: str = "sv") -> str:
+        return area_text.explain_did(self, lang)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SyntheticControlResult(Result):
+    """Synthetic control for one treated area (rung 4)."""
+
+    kind: ClassVar[str] = "synthetic_control"
+    rung: ClassVar[int] = 4
+    _dict_exclude: ClassVar[tuple[str, ...]] = ("placebo_gaps",)
+
+    estimate: Estimate
+    weights: "pd.Series"
+    treated_unit: Any
+    start: str
+    pre_rmspe: float
+    post_rmspe: float
+    rmspe_ratio: float
+    pre_level: float
+    p_value: float
+    path: "pd.DataFrame"
+    placebos: "pd.DataFrame"
+    placebo_gaps: "pd.DataFrame"
+    leave_one_out: "pd.Series"
+    max_rmspe_share: float
+    credible: bool
+    credibility_problems: tuple[str, ...] = ()
+    lang: str = "sv"
+
+    def summary(self) -> "pd.DataFrame":
+        import pandas as pd
+
+        return pd.DataFrame([{
+            "treated_unit": str(self.treated_unit), "start": self.start,
+            "mean_post_gap": self.estimate.estimate, "pre_rmspe": self.pre_rmspe,
+            "post_rmspe": self.post_rmspe, "rmspe_ratio": self.rmspe_ratio, "p_value": self.p_value,
+            "n_donors": int(len(self.weights)), "n_placebos": int(len(self.placebos)),
+            "loo_min": float(self.leave_one_out.min()) if len(self.leave_one_out) else None,
+            "loo_max": float(self.leave_one_out.max()) if len(self.leave_one_out) else None,
+        }])
+
+    def chart(self) -> "alt.Chart":
+        return area_charts.synth_chart(self.path, self.start, lang=self.lang)
+
+    def placebo_chart(self) -> "alt.Chart":
+        """Gaps of the treated area (bold) and of every placebo area."""
+        return area_charts.placebo_chart(self.path, self.placebo_gaps, self.start, lang=self.lang)
+
+    def explain(self, lang: str = "sv") -> str:
+        return area_text.explain_synth(self, lang)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItsResult(Result):
+    """Interrupted time series for one area, no comparison (rung 3: weaker evidence)."""
+
+    kind: ClassVar[str] = "its"
+    rung: ClassVar[int] = 3
+
+    estimate: Estimate
+    slope_change: Estimate
+    coefficients: "pd.DataFrame"
+    series: "pd.DataFrame"
+    start: str
+    n_pre_periods: int
+    n_post_periods: int
+    hac_lags: int
+    seasonal: bool
+    credible: bool
+    credibility_problems: tuple[str, ...] = ()
+    lang: str = "sv"
+
+    def summary(self) -> "pd.DataFrame":
+        return self.coefficients.copy()
+
+    def chart(self) -> "alt.Chart":
+        return area_charts.its_chart(self.series, self.start, lang=self.lang)
+
+    def explain(self, lang: str = "sv") -> str:
+        return area_text.explain_its(self, lang)
