@@ -28,7 +28,7 @@ GOLD = _read("golden.csv").set_index("case")
 GOLD_META = _read("golden_meta.csv").set_index("case")
 
 
-def _check(case: str, est) -> None:
+def check_golden(case: str, est) -> None:
     ref = GOLD.loc[case]
     for f in FIELDS:
         want = ref[f]
@@ -55,25 +55,25 @@ DIM_CASES = {
 def test_difference_in_means_matches_estimatr(case):
     data, outcome, kw = DIM_CASES[case]
     r = rct(data, outcome, "z", adherence=1.0, **kw)
-    _check(case, r.estimate)
+    check_golden(case, r.estimate)
 
 
 @pytest.mark.parametrize("se", ["classical", "HC0", "HC1", "HC2", "HC3"])
 def test_ols_hc_matches_lm_robust(se):
     r = rct(IND, "y", "z", method="ols", covariates=["x1", "x2"], se_type=se)
-    _check(f"ols_{se}", r.estimate)
+    check_golden(f"ols_{se}", r.estimate)
 
 
 @pytest.mark.parametrize("se", ["CR0", "CR2", "stata"])
 def test_ols_cluster_robust_matches_lm_robust(se):
     r = rct(CLU, "y", "z", method="ols", covariates=["x1"], clusters="cl", se_type=se)
-    _check(f"ols_{se}", r.estimate)
+    check_golden(f"ols_{se}", r.estimate)
 
 
 def test_ols_default_se_is_hc2_and_cr2():
     assert rct(IND, "y", "z", method="ols", covariates=["x1", "x2"]).estimate.std_error == pytest.approx(
         float(GOLD.loc["ols_HC2", "std_error"]), rel=1e-8)
-    _check("ols_CR2", rct(CLU, "y", "z", method="ols", covariates=["x1"], clusters="cl").estimate)
+    check_golden("ols_CR2", rct(CLU, "y", "z", method="ols", covariates=["x1"], clusters="cl").estimate)
 
 
 def test_cr2_bell_mccaffrey_df_of_a_covariate():
@@ -96,23 +96,23 @@ def test_cr2_bell_mccaffrey_df_of_a_covariate():
     ],
 )
 def test_lin_matches_lm_lin(case, data, kw):
-    _check(case, rct(data, "y", "z", method="lin", **kw).estimate)
+    check_golden(case, rct(data, "y", "z", method="lin", **kw).estimate)
 
 
 def test_lin_blocks_enter_as_block_indicators():
     a = rct(IND, "y", "z", method="lin", covariates=["x1"], blocks="block").estimate
-    _check("lin_factor_HC2", a)
+    check_golden("lin_factor_HC2", a)
 
 
 def test_cace_matches_iv_robust_and_itt_first_stage():
     c = cace(IND, "y", "z", "d")
-    _check("iv_HC2", c.estimate)
-    _check("itt_HC2", c.itt)
-    _check("first_stage_HC2", c.first_stage)
+    check_golden("iv_HC2", c.estimate)
+    check_golden("itt_HC2", c.itt)
+    check_golden("first_stage_HC2", c.first_stage)
     c = cace(IND, "y", "z", "d", covariates=["x1"])
-    _check("iv_cov_HC2", c.estimate)
-    _check("itt_cov_HC2", c.itt)
-    _check("first_stage_cov_HC2", c.first_stage)
+    check_golden("iv_cov_HC2", c.estimate)
+    check_golden("itt_cov_HC2", c.itt)
+    check_golden("first_stage_cov_HC2", c.first_stage)
 
 
 def test_cace_without_covariates_is_the_wald_ratio():
@@ -129,7 +129,7 @@ def test_iv_hc2_with_aer_leverage_matches_sandwich():
 def test_risk_ratio_matches_katz_log_method():
     r = rct(IND, "yb", "z")
     assert r.binary
-    _check("risk_ratio", r.risk_ratio)
+    check_golden("risk_ratio", r.risk_ratio)
 
 
 @pytest.mark.parametrize("name", ["meta", "meta_homog"])
@@ -137,7 +137,7 @@ def test_risk_ratio_matches_katz_log_method():
 def test_meta_analysis_matches_metafor(name, method, r_method):
     m = meta_analysis(_read(f"{name}.csv"), method=method, labels="study")
     case = f"{name}_{r_method}"
-    _check(case, m.estimate)
+    check_golden(case, m.estimate)
     ref = GOLD_META.loc[case]
     assert m.tau2 == pytest.approx(float(ref["tau2"]), rel=1e-8, abs=1e-12)
     assert m.q == pytest.approx(float(ref["Q"]), rel=1e-8)
@@ -149,4 +149,4 @@ def test_meta_analysis_matches_metafor(name, method, r_method):
 @pytest.mark.parametrize("name", ["meta", "meta_homog"])
 def test_meta_knapp_hartung_matches_metafor(name):
     m = meta_analysis(_read(f"{name}.csv"), method="DL", knapp_hartung=True, labels="study")
-    _check(f"{name}_DL_knha", m.estimate)
+    check_golden(f"{name}_DL_knha", m.estimate)
