@@ -1,0 +1,123 @@
+"""The staff form "Slumpa ny deltagare", tested at widget level (set values, click)."""
+
+import pytest
+
+from workbench.registry.api import Registry
+from workbench.ui.randomize_form import RandomizeForm, randomize_form
+
+
+KEY = "projektnyckel-för-testet"
+
+
+@pytest.fixture
+def reg(tmp_path):
+    r = Registry(path=tmp_path, key=KEY)
+    r.create_trial("Hemmaplan", strata={"stadsdel": ["Norr", "Söder"]}, seed=4,
+                   inclusion_criteria=["Bor i kommunen", "Orosanmälan utredd"])
+    yield r
+    r.close()
+
+
+def _fill(form, pid, stadsdel="Norr", criteria=True, confirm=True):
+    form.participant.value = pid
+    form.strata["stadsdel"].value = stadsdel
+    for box in form.criteria.values():
+        box.value = criteria
+    form.confirm.value = confirm
+
+
+def test_widgets_have_swedish_labels_and_hooks(reg):
+    form = RandomizeForm(reg, "Hemmaplan", user="anna")
+    assert "Slumpa ny deltagare" in form.title.value
+    assert form.button.description == "Slumpa"
+    assert "ärendenummer" in form.participant.description
+    assert form.confirm.description.startswith("Jag bekräftar")
+    classes = {c for w in form.widget.children for c in w._dom_classes}
+    for hook in ["f-anvandare", "f-deltagare", "f-stratum-stadsdel", "f-kriterium-1",
+                 "f-kriterium-2", "f-bekrafta", "f-slumpa", "f-resultat"]:
+        assert hook in classes
+    assert randomize_form(reg, "Hemmaplan").children
+
+
+def test_randomize_two_and_retry_one(reg):
+    form = RandomizeForm(reg, "Hemmaplan", user="anna",
+                         instructions={"insats": "Boka första hembesöket.",
+                                       "kontroll": "Fortsätt som vanligt."})
+    _fill(form, "Ä-101")
+    form.button.click()
+    first = reg.trial("Hemmaplan").lookup("Ä-101")
+    assert first is not None
+    assert f">{first.arm.upper()}<" in form.result.value
+    assert ("Boka första" if first.arm == "insats" else "Fortsätt som") in form.result.value
+    assert form.participant.value == "" and not form.confirm.value  # ready for the next one
+    _fill(form, "Ä-102", stadsdel="Söder")
+    form.button.click()
+    assert reg.trial("Hemmaplan").lookup("Ä-102") is not None
+    _fill(form, "Ä-101", stadsdel="Söder")
+    form.button.click()
+    assert "redan slumpad" in form.result.value and f">{first.arm.upper()}<" in form.result.value
+    assert "Ingen ny slumpning" in form.result.value
+    assert len(reg.trial("Hemmaplan").allocations()) == 2
+    assert reg.verify().ok
+
+
+@pytest.mark.parametrize("setup,words", [
+    (dict(pid="", stadsdel="Norr"), "id saknas"),
+    (dict(pid="A-1", stadsdel=""), "Välj ett värde"),
+    (dict(pid="A-1", confirm=False), "Bocka i att uppgifterna"),
+    (dict(pid="A-1", criteria=False), "Alla inklusionskriterier"),
+    (dict(pid="19121212-1213"), "kontrollsiffran"),
+    (dict(pid="<b>x</b>"), "går inte att använda"),
+])
+def test_kind_errors_and_nothing_written(reg, setup, words):
+    form = RandomizeForm(reg, "Hemmaplan", user="anna")
+    head = reg.head()
+    _fill(form, **setup)
+    form.button.click()
+    assert words in form.result.value
+    assert "Traceback" not in form.result.value and "<b>x" not in form.result.value
+    assert reg.head() == head
+
+
+def test_user_required_and_unexpected_error_is_kind(reg, monkeypatch):
+    form = RandomizeForm(reg, "Hemmaplan")
+    _fill(form, "A-1")
+    form.button.click()
+    assert "Skriv ditt namn" in form.result.value
+    form.user.value = "anna"
+
+    def boom(*a, **k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(form.trial, "randomize", boom)
+    form.button.click()
+    assert "Något gick fel" in form.result.value and "disk full" not in form.result.value
+
+
+def test_not_eligible_is_recorded_when_asked(reg):
+    form = RandomizeForm(reg, "Hemmaplan", user="anna")
+    _fill(form, "B-7", criteria=False)
+    form.not_eligible.value = True
+    form.button.click()
+    assert "exkluderad" in form.result.value
+    consort = reg.trial("Hemmaplan").consort()
+    assert int(consort.loc[consort["stage"].eq("excluded") & consort["reason"].isna(), "n"].iloc[0]) == 1
+
+
+def test_personnummer_is_pseudonymized_with_the_project_key(reg):
+    form = RandomizeForm(reg, "Hemmaplan", user="anna")
+    _fill(form, "19121212-1212")
+    form.button.click()
+    table = reg.trial("Hemmaplan").allocations()
+    from workbench.data.privacy import pseudonym
+
+    assert table["participant_id"].iloc[0] == pseudonym("19121212-1212", KEY)
+    assert "1212-1212" not in form.result.value
+
+
+def test_english_form(reg):
+    form = RandomizeForm(reg, "Hemmaplan", user="anna", lang="en")
+    assert form.button.description == "Randomize"
+    _fill(form, "C-1", confirm=False)
+    form.button.click()
+    assert "Tick that the details" in form.result.value

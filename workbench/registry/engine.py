@@ -1,0 +1,166 @@
+"""Database connection: a SQLite file in the project (default) or PostgreSQL by URL.
+
+SQLite runs in WAL mode with ``synchronous=FULL`` (a committed allocation survives a power cut)
+and a busy timeout. Every write transaction starts with ``BEGIN IMMEDIATE``, so allocations are
+serialised by the database's write lock; the pysqlite driver's own transaction handling is
+switched off with SQLAlchemy event hooks, as the SQLAlchemy documentation recommends. A writer
+that finds the lock taken retries ``BEGIN IMMEDIATE`` after pauses of 0.1–1 ms rather than
+waiting in SQLite's busy handler, whose back-off grows to 100 ms and leaves the lock idle under
+contention (16 clients: about twice the throughput). A killed writer's lock is released by the
+operating system and its uncommitted transaction rolled back.
+
+PostgreSQL (psycopg 3) serialises writers with a transaction-scoped advisory lock taken as the
+first statement of every write transaction; it is released at commit, rollback or disconnect.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from workbench.core.errors import RegistryError
+
+#: file name of the registry inside ``<project>/register/``
+DB_DIR = "register"
+DB_FILE = "register.sqlite"
+#: key of the PostgreSQL advisory lock that serialises writers
+PG_LOCK_KEY = 7_411_902_335
+BUSY_TIMEOUT_MS = 60_000
+
+
+def resolve_url(url: str | None, path: str | os.PathLike[str] | None, *, lang: str | None = None) -> str:
+    """The SQLAlchemy URL for ``url`` or ``path``.
+
+    ``path`` may be a project folder (the file goes to ``<path>/register/register.sqlite``), the
+    ``register`` folder itself, or a file path. ``postgresql://`` is rewritten to use psycopg 3.
+    """
+    if url is not None:
+        if not isinstance(url, str) or not url.strip():
+            raise RegistryError("registry.bad_url", lang=lang, url=url)
+        url = url.strip()
+        if url.startswith("postgres://"):
+            url = "postgresql://" + url[len("postgres://"):]
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        if not (url.startswith("sqlite") or url.startswith("postgresql+psycopg://")):
+            raise RegistryError("registry.bad_url", lang=lang, url=url)
+        return url
+    base = Path(path) if path is not None else Path.cwd()
+    if base.suffix in {".sqlite", ".db", ".sqlite3"}:
+        file = base
+    elif base.name == DB_DIR:
+        file = base / DB_FILE
+    else:
+        file = base / DB_DIR / DB_FILE
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RegistryError("registry.bad_path", lang=lang, path=str(file), reason=str(exc)) from exc
+    return f"sqlite:///{file.resolve()}"
+
+
+class Database:
+    """An engine plus the two kinds of transaction the registry uses (read, serialised write)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.dialect = "sqlite" if url.startswith("sqlite") else "postgresql"
+        if self.dialect == "sqlite":
+            self.engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            _install_sqlite_hooks(self.engine)
+        else:
+            self.engine = sa.create_engine(url, pool_recycle=1800, pool_size=2, max_overflow=4)
+
+    @contextmanager
+    def write(self, *, pipeline: bool = False) -> Iterator[sa.Connection]:
+        """A transaction that holds the registry's single writer lock until it commits.
+
+        ``pipeline=True`` (PostgreSQL) sends statements without waiting for each answer; only
+        for code that runs raw statements through :mod:`workbench.registry.sql`.
+        """
+        with self._transaction(pipeline) as conn:
+            yield conn
+
+    @contextmanager
+    def _transaction(self, pipeline: bool) -> Iterator[sa.Connection]:
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(wb_write=True)
+            if self.dialect == "sqlite":
+                with conn.begin():
+                    yield conn
+                return
+            if not pipeline:
+                with conn.begin():
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+                    yield conn
+                return
+            # psycopg pipeline mode: statements whose results are not awaited travel together
+            # (BEGIN, the lock and the first queries in one round trip; the inserts and COMMIT
+            # in another). The server still runs them in order, after the lock is granted.
+            with conn.connection.dbapi_connection.pipeline(), conn.begin():
+                cur = conn.connection.dbapi_connection.cursor()
+                cur.execute("SELECT pg_advisory_xact_lock(%(k)s)", {"k": PG_LOCK_KEY})
+                cur.close()
+                yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[sa.Connection]:
+        """A read-only transaction (a consistent snapshot on both backends)."""
+        with self.engine.connect() as conn:
+            with conn.begin():
+                if self.dialect == "postgresql":
+                    conn.execute(sa.text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+                yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _install_sqlite_hooks(engine: sa.Engine) -> None:
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        if conn.get_execution_options().get("wb_write"):
+            _begin_immediate(conn.connection.dbapi_connection)
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def _begin_immediate(dbapi_conn: Any) -> None:
+    """``BEGIN IMMEDIATE``, retried after short random pauses while another writer holds the lock.
+
+    SQLite's own busy handler backs off to sleeps of up to 100 ms, so under contention the lock
+    often stands idle; polling every 0.1–1 ms hands it on almost at once.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    dbapi_conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                dbapi_conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(random.uniform(0.0001, 0.001))
+    finally:
+        dbapi_conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -1,0 +1,168 @@
+"""Database schema of the registry (SQLAlchemy 2 Core), its version and the migration path.
+
+Tables
+------
+``meta``         key/value facts about the database, among them ``schema_version``.
+``trials``       one row per trial: its configuration (JSON) and status.
+``sequence``     the concealed allocation list of each trial and list (stratum), derived from
+                 the trial's recorded seed; it grows by whole blocks and is never rewritten.
+``allocations``  one row per randomized participant (a copy of the allocation event, for fast
+                 look-up; :func:`workbench.registry.audit.verify` checks it against the log).
+``events``       the append-only, hash-chained log of everything that happened.
+``roles``        who may do what in a trial (``owner``, ``staff``).
+
+Version 2 adds database triggers that refuse UPDATE and DELETE on the log, the allocations and the
+sequence (:func:`install_guards`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+SCHEMA_VERSION = 2
+
+metadata = sa.MetaData()
+
+meta = sa.Table(
+    "wb_meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+trials = sa.Table(
+    "wb_trials",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("config", sa.Text, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+sequence = sa.Table(
+    "wb_sequence",
+    metadata,
+    sa.Column("trial_id", sa.Integer, sa.ForeignKey("wb_trials.id"), primary_key=True),
+    sa.Column("list_key", sa.String(400), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("block_no", sa.Integer, nullable=False),
+    sa.Column("block_size", sa.Integer, nullable=False),
+    sa.Column("arm", sa.String(100), nullable=False),
+)
+
+allocations = sa.Table(
+    "wb_allocations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("trial_id", sa.Integer, sa.ForeignKey("wb_trials.id"), nullable=False),
+    sa.Column("participant_id", sa.String(200), nullable=False),
+    sa.Column("list_key", sa.String(400), nullable=False),
+    sa.Column("sequence_no", sa.Integer, nullable=False),
+    sa.Column("member_no", sa.Integer, nullable=False),
+    sa.Column("order_no", sa.Integer, nullable=False),
+    sa.Column("arm", sa.String(100), nullable=False),
+    sa.Column("strata", sa.Text, nullable=False),
+    sa.Column("cluster", sa.String(200), nullable=True),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("event_seq", sa.Integer, nullable=False),
+    sa.UniqueConstraint("trial_id", "participant_id", name="uq_alloc_participant"),
+    sa.UniqueConstraint("trial_id", "order_no", name="uq_alloc_order"),
+    sa.UniqueConstraint("trial_id", "list_key", "sequence_no", "member_no", name="uq_alloc_position"),
+)
+
+events = sa.Table(
+    "wb_events",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("trial", sa.String(200), nullable=True),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("participant_id", sa.String(200), nullable=True),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+sa.Index("ix_events_trial", events.c.trial, events.c.kind)
+sa.Index("ix_alloc_cluster", allocations.c.trial_id, allocations.c.cluster)
+
+roles = sa.Table(
+    "wb_roles",
+    metadata,
+    sa.Column("trial_id", sa.Integer, sa.ForeignKey("wb_trials.id"), primary_key=True),
+    sa.Column("user", sa.String(200), primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),
+)
+
+
+#: tables (and, for trials, columns) that no statement may change once written
+GUARDED = {"wb_events": None, "wb_allocations": None, "wb_sequence": None,
+           "wb_trials": ("name", "config", "created_at")}
+
+
+def install_guards(conn: sa.Connection) -> None:
+    """Database triggers that refuse UPDATE and DELETE on the log and the allocation tables.
+
+    Defence in depth: the registry never updates or deletes these rows, and anyone who drops the
+    triggers to do so is still caught by ``verify()``. A trial's ``status`` may change (closing).
+    """
+    if conn.dialect.name == "sqlite":
+        for table, cols in GUARDED.items():
+            of = f" OF {', '.join(cols)}" if cols else ""
+            for action, what in (("UPDATE", of), ("DELETE", "")):
+                conn.exec_driver_sql(
+                    f"CREATE TRIGGER IF NOT EXISTS {table}_no_{action.lower()} BEFORE {action}{what} "
+                    f"ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+        return
+    conn.exec_driver_sql(
+        "CREATE OR REPLACE FUNCTION wb_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION '%% is append-only', TG_TABLE_NAME; END $$")
+    for table, cols in GUARDED.items():
+        of = f" OF {', '.join(cols)}" if cols else ""
+        for action, what in (("UPDATE", of), ("DELETE", "")):
+            name = f"{table}_no_{action.lower()}"
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            conn.exec_driver_sql(f"CREATE TRIGGER {name} BEFORE {action}{what} ON {table} "
+                                 "FOR EACH ROW EXECUTE FUNCTION wb_append_only()")
+
+
+def _migrate_1_to_2(conn: sa.Connection) -> None:
+    """Version 1 had no ``roles`` table and no append-only triggers; add both."""
+    roles.create(conn, checkfirst=True)
+    install_guards(conn)
+
+
+#: from-version -> step that brings a database to from-version + 1
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _migrate_1_to_2}
+
+
+def current_version(conn: sa.Connection) -> int | None:
+    """The schema version stored in the database, or None for an empty database."""
+    if not sa.inspect(conn).has_table("wb_meta"):
+        return None
+    row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).first()
+    return int(row[0]) if row else None
+
+
+def ensure_schema(conn: sa.Connection) -> int:
+    """Create the tables in an empty database or migrate an older one; return the version.
+
+    A database written by a newer workbench (higher version) is refused by the caller.
+    """
+    version = current_version(conn)
+    if version is None:
+        metadata.create_all(conn)
+        install_guards(conn)
+        conn.execute(sa.insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
+        return SCHEMA_VERSION
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](conn)
+        version += 1
+        conn.execute(
+            sa.update(meta).where(meta.c.key == "schema_version").values(value=str(version))
+        )
+    return version
