@@ -33,3 +33,20 @@ def test_errors_are_messages_not_tracebacks(tmp_path, capsys):
     assert "finns inte" in err and "Traceback" not in err
     assert main(["--lang", "en", "status", str(tmp_path / "saknas")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_randomize_and_verify_commands(tmp_path, capsys):
+    from workbench.demo import DEMO_TRIAL, build_demo
+
+    project = build_demo(tmp_path / "demo", with_results=False)
+    args = ["randomize", str(project.path), "--studie", DEMO_TRIAL, "--strata", "stadsdel=Solvik",
+            "--kriterier-uppfyllda", "--samtycke", "--av", "anna"]
+    assert main([*args, "--deltagare", "19121212-1212"]) == 0
+    first = capsys.readouterr().out
+    assert "19121212" not in first and "slumpad till" in first  # stored and shown only as a pseudonym
+    assert main([*args, "--deltagare", "19121212-1212"]) == 0
+    assert "redan slumpad" in capsys.readouterr().out
+    assert main(["verify", str(project.path)]) == 0
+    assert "intakt" in capsys.readouterr().out
+    assert main([*args, "--deltagare", "X-1", "--studie", "Okänd"]) == 2
+    assert "ingen studie" in capsys.readouterr().err.lower()

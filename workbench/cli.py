@@ -50,6 +50,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("path", metavar="MAPP", help="projektmappen")
     p.add_argument("--out", default=None, help="filen som skapas (standard: MAPP/rapporter/rapport.html)")
 
+    p = sub.add_parser("randomize", help="slumpa en deltagare i en studie",
+                       description="Slumpa en deltagare i projektets studie. Samma deltagare får alltid samma grupp.")
+    p.add_argument("path", metavar="MAPP", help="projektmappen (eller en databas-URL)")
+    p.add_argument("--studie", "--trial", dest="trial", required=True, help="studiens namn")
+    p.add_argument("--deltagare", "--participant", dest="participant", required=True,
+                   help="deltagarens id (personnummer pseudonymiseras med projektets nyckel)")
+    p.add_argument("--strata", default=None, help="t.ex. 'stadsdel=Norr,kön=K'")
+    p.add_argument("--av", "--by", dest="by", default=None, help="vem som slumpar (standard: inloggad användare)")
+    p.add_argument("--kriterier-uppfyllda", "--criteria-confirmed", dest="criteria", action="store_true",
+                   help="bekräfta att deltagaren uppfyller alla inklusionskriterier")
+    p.add_argument("--samtycke", "--consent", dest="consent", action="store_true", help="deltagaren har samtyckt")
+
+    p = sub.add_parser("verify", help="kontrollera att slumpningsregistret är orört",
+                       description="Kontrollera hashkedjan och att slumplistorna kan återskapas från sina frön.")
+    p.add_argument("path", metavar="MAPP", help="projektmappen (eller en databas-URL)")
+
     p = sub.add_parser("serve", help="starta personalappen för ett projekt",
                        description="Starta personalappen (Voilà) för projektet på 127.0.0.1.")
     p.add_argument("path", metavar="MAPP", help="projektmappen")
@@ -74,6 +90,25 @@ def _status_text(project, lang: str) -> str:
         lines.append("")
         lines.extend(status.next_actions)
     return "\n".join(lines)
+
+
+def _registry_command(args: argparse.Namespace, lang: str) -> int:
+    from workbench.registry.commands import randomize_command, verify_command
+
+    target = args.path
+    key = None
+    if "://" not in str(target):
+        from workbench.project.folder import Project
+
+        project = Project.open(target, lang=lang)
+        target, key = project.path, project.pseudonym_key()
+    if args.command == "verify":
+        ok, text = verify_command(target, lang=lang)
+        print(text)
+        return 0 if ok else 1
+    print(randomize_command(target, args.trial, args.participant, args.strata, args.by,
+                            criteria_confirmed=args.criteria, consent=args.consent or None, key=key, lang=lang))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
             out = args.out or project.folder("reports") / "rapport.html"
             print(("Rapporten skapades:" if lang == "sv" else "Report written:") + f" {out}")
             return 0
+        if args.command in ("randomize", "verify"):
+            return _registry_command(args, lang)
         if args.command == "serve":
             from workbench.ui.serve import serve
 

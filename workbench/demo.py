@@ -76,7 +76,8 @@ def samples_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "data_samples"
 
 
-def build_demo(path: str | Path, *, overwrite: bool = True, with_results: bool = True) -> Project:
+def build_demo(path: str | Path, *, overwrite: bool = True, with_results: bool = True,
+               with_trial: bool = True) -> Project:
     """Create the demo project at ``path`` (replacing an earlier demo there when ``overwrite``)."""
     root = Path(path)
     if overwrite and (root / "projekt.yaml").exists():
@@ -90,7 +91,28 @@ def build_demo(path: str | Path, *, overwrite: bool = True, with_results: bool =
     if with_results:
         for label, result in demo_results():
             project.save_result(result, label=label)
+    if with_trial:
+        create_demo_trial(project)
     return project
+
+
+DEMO_TRIAL = "Föräldrastöd 2025"
+
+
+def create_demo_trial(project: Project) -> None:
+    """An open trial in the project's registry, so staff can try "Slumpa ny deltagare"."""
+    from workbench.registry.api import Registry
+
+    registry = Registry(path=project.path, key=project.pseudonym_key())
+    try:
+        registry.create_trial(
+            DEMO_TRIAL, arms=("erbjudande", "kontroll"), scheme="block", block_sizes=(4, 6),
+            strata={"stadsdel": ["Ekängen", "Hagalund", "Mälarstrand", "Solvik"]},
+            inclusion_criteria=("Behovsbedömd av socialtjänsten", "Barn 3–12 år"),
+            require_consent=True, owner="utvarderare", seed=20250101, by="utvarderare",
+        )
+    finally:
+        registry.close()
 
 
 def demo_results() -> list[tuple[str, object]]:

@@ -30,7 +30,7 @@ def test_widgets_have_swedish_labels_and_hooks(reg):
     form = RandomizeForm(reg, "Hemmaplan", user="anna")
     assert "Slumpa ny deltagare" in form.title.value
     assert form.button.description == "Slumpa"
-    assert "ärendenummer" in form.participant.description
+    assert "ärendenummer" in form.participant.placeholder
     assert form.confirm.description.startswith("Jag bekräftar")
     classes = {c for w in form.widget.children for c in w._dom_classes}
     for hook in ["f-anvandare", "f-deltagare", "f-stratum-stadsdel", "f-kriterium-1",

@@ -18,7 +18,7 @@ import ipywidgets as widgets
 from workbench.core.errors import WorkbenchError
 from workbench.core.messages import msg, resolve_lang
 
-_WIDE = {"description_width": "initial"}
+_WIDE = {"description_width": "22em"}
 
 
 def _slug(text: str) -> str:
@@ -49,13 +49,13 @@ class RandomizeForm:
         self.trial = registry.trial(trial, lang=self.lang)
         self.instructions = dict(instructions or {})
         t = self._t
-        layout = widgets.Layout(width="36em")
+        layout = widgets.Layout(width="50em")
         self.title = widgets.HTML(f"<h2>{html.escape(t('registry.form.title'))}</h2>"
                                   f"<p>{html.escape(self.trial.name)}</p>")
         self.user = widgets.Text(value=user or "", description=t("registry.form.user"), style=_WIDE,
                                  layout=layout)
         self.participant = widgets.Text(description=t("registry.form.participant"), style=_WIDE,
-                                        layout=layout)
+                                        layout=layout, placeholder=t("registry.form.participant_help"))
         self.strata: dict[str, widgets.Widget] = {}
         for factor, levels in self.trial.strata.items():
             label = factor[:1].upper() + factor[1:]

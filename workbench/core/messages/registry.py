@@ -259,8 +259,12 @@ MESSAGES = {
     "registry.form.title": {"sv": "Slumpa ny deltagare", "en": "Randomize a new participant"},
     "registry.form.user": {"sv": "Ditt namn", "en": "Your name"},
     "registry.form.participant": {
-        "sv": "Deltagarens id (ärendenummer eller pseudonymiserat personnummer)",
-        "en": "Participant id (case number or pseudonymized personnummer)",
+        "sv": "Deltagarens id",
+        "en": "Participant id",
+    },
+    "registry.form.participant_help": {
+        "sv": "ärendenummer eller personnummer (sparas bara som pseudonym)",
+        "en": "case number or personnummer (stored only as a pseudonym)",
     },
     "registry.form.choose": {"sv": "Välj …", "en": "Choose …"},
     "registry.form.criteria": {

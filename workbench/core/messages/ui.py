@@ -32,5 +32,12 @@ MESSAGES = {
         "sv": "Något oväntat gick fel och åtgärden kunde inte slutföras. Inget av det du skrivit har försvunnit. Försök igen, och kontakta utvärderaren om felet kvarstår (felkod {code}).",
         "en": "Something unexpected went wrong and the action could not be completed. Nothing you typed is lost. Try again, and contact the evaluator if the error persists (error code {code}).",
     },
+    "ui.tab.randomize": {"sv": "Slumpa ny deltagare", "en": "Randomize a participant"},
+    "ui.randomize.heading": {"sv": "Slumpa ny deltagare", "en": "Randomize a new participant"},
+    "ui.randomize.trial": {"sv": "Studie", "en": "Trial"},
+    "ui.randomize.no_trial": {
+        "sv": "Projektet har ingen studie med slumpning ännu. Utvärderaren lägger upp den (arm, strata, inklusionskriterier) med wb.Registry(path=projektmappen).create_trial(...); därefter slumpar personalen här.",
+        "en": "The project has no randomized trial yet. The evaluator sets it up (arms, strata, inclusion criteria) with wb.Registry(path=project_folder).create_trial(...); then staff randomize here.",
+    },
     "ui.working": {"sv": "Arbetar …", "en": "Working …"},
 }
