@@ -18,8 +18,11 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.messages import msg
 from workbench.project.folder import Project
 from workbench.ui.common import message_html
+from workbench.ui.randomize_page import RandomizePage
+from workbench.ui.results_page import ResultsPage
 from workbench.ui.status_page import StatusPage
 from workbench.ui.step1_form import Step1Form
+from workbench.ui.upload_page import UploadPage
 
 PageFactory = Callable[[Project, str, Callable[[], None]], w.Widget]
 
@@ -35,6 +38,9 @@ def _step1_page(project: Project, lang: str, refresh: Callable[[], None]) -> w.W
 PAGES: list[tuple[str, PageFactory]] = [
     ("ui.tab.start", _status_page),
     ("ui.tab.step1", _step1_page),
+    ("ui.pages.tab.upload", lambda project, lang, refresh: UploadPage(project, lang=lang, on_saved=refresh)),
+    ("ui.pages.tab.results", lambda project, lang, refresh: ResultsPage(project, lang=lang, background=True)),
+    ("ui.tab.randomize", lambda project, lang, refresh: RandomizePage(project, lang=lang)),
 ]
 
 APP_CSS = """
@@ -47,6 +53,26 @@ APP_CSS = """
   .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab { font-size: 1em; min-width: 14em; }
   :focus-visible { outline: 3px solid #1a4480 !important; outline-offset: 2px; }
   .wb-ladder li { line-height: 1.4; }
+  .wb-tabs .widget-inline-hbox, .wb-tabs .widget-vbox, .wb-tabs .widget-hbox { max-width: 100% !important; }
+  .wb-tabs .widget-inline-hbox > .widget-input, .wb-tabs .widget-inline-hbox > select { min-width: 0; }
+  /* 200 % zoom (or a narrow window): labels above their fields, tabs wrap onto more rows */
+  @media (max-width: 900px) {
+    .wb-tabs .widget-inline-hbox:not(.widget-checkbox) { flex-wrap: wrap; }
+    .wb-tabs .widget-vbox > .widget-inline-hbox { width: auto !important; align-self: stretch; }
+    .wb-tabs .widget-hbox { flex-wrap: wrap; }
+    .wb-tabs .jupyter-button { flex-shrink: 0; max-width: 100%; white-space: normal; height: auto;
+      min-height: 2em; }
+    .wb-tabs .widget-inline-hbox:not(.widget-checkbox) > .widget-label { width: 100% !important;
+      max-width: 100% !important; text-align: left !important; margin: 0.4em 0 0.1em 0; }
+    .wb-tabs .widget-inline-hbox > .widget-input, .wb-tabs .widget-inline-hbox > select { flex: 1 1 100%;
+      width: 100% !important; max-width: 100%; }
+    .jupyter-widgets.widget-tab > .p-TabBar, .jupyter-widgets.widget-tab > .lm-TabBar { height: auto !important;
+      max-height: none !important; overflow: visible !important; }
+    .jupyter-widgets.widget-tab > .p-TabBar .p-TabBar-content,
+    .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-content { flex-wrap: wrap; }
+    .jupyter-widgets.widget-tab > .p-TabBar .p-TabBar-tab,
+    .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab { min-width: 0; flex: 1 1 auto; margin-bottom: 2px; }
+  }
 </style>
 """
 
