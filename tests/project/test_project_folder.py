@@ -116,3 +116,12 @@ def test_demo_with_results_climbs_to_rung_five(tmp_path):
     assert kinds == ["activity_followup", "prepost", "rct"]
     # rung 4 is met through the credible randomized comparison, not through a rung-4 result
     assert not any(r["rung"] == 4 for r in p.results())
+
+
+def test_unreadable_or_non_object_result_files_are_skipped_with_a_finding(tmp_path):
+    p = wb.Project.create(tmp_path / "p", name="X")
+    (p.folder("results") / "lista.json").write_text("[1, 2]", encoding="utf-8")
+    (p.folder("results") / "trasig.json").write_text("{inte json", encoding="utf-8")
+    assert p.results() == []
+    assert {f.path for f in p.findings} >= {"lista.json", "trasig.json"}
+    assert p.status().reached == 0  # the ladder still works

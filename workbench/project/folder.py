@@ -190,8 +190,12 @@ class Project:
         out = []
         for file in sorted(self.folder("results").glob("*.json")):
             try:
-                out.append(json.loads(file.read_text(encoding="utf-8")))
+                payload = json.loads(file.read_text(encoding="utf-8"))
             except (OSError, ValueError):
+                payload = None
+            if isinstance(payload, dict):
+                out.append(payload)
+            else:
                 from workbench.core.messages import msg
 
                 self.findings.append(Finding(str(file.name), msg("project.result.bad_file", self.lang, file=file.name)))

@@ -87,4 +87,7 @@ def labelled(widget: w.Widget, label: str, css: str, *, width: str = "48em") -> 
     widget.style = {"description_width": "18em"}
     widget.layout = w.Layout(width=width)
     widget.add_class(css)
+    if hasattr(widget, "continuous_update"):
+        # send the value when the field is left (or Enter), so a click that follows always sees it
+        widget.continuous_update = False
     return widget
