@@ -82,3 +82,12 @@ def test_report_shows_cost_benefit_with_assumptions(tmp_path):
     assert "Kalkyl" in section and "<svg" in section
     for line in cb.to_dict()["assumptions_text"]["sv"][:3]:
         assert line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;") in section
+
+
+def test_chart_axes_follow_the_language():
+    from workbench.reporting.svg import chart_svg
+
+    spec = {"data": {"values": [{"x": 0.35, "y": 1.5}]}, "mark": "point",
+            "encoding": {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}}
+    assert ">0,35<" in chart_svg(spec, "sv") and ">0,35<" not in chart_svg(spec, "en")
+    assert chart_svg(None) is None

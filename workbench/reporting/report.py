@@ -61,7 +61,7 @@ def _result_section(payload: Mapping[str, Any], lang: str) -> dict[str, Any]:
         "credible": payload.get("credible"),
         "explain": explain.get(lang) or explain.get("sv") or "",
         "table": _suppressed_table(payload.get("summary")),
-        "svg": chart_svg(payload.get("chart_vegalite")),
+        "svg": chart_svg(payload.get("chart_vegalite"), lang),
         "warnings": list(payload.get("warnings") or []),
         "assumptions": list((payload.get("assumptions_text") or {}).get(lang) or []),
     }

@@ -130,11 +130,11 @@ def table_html(
 
 
 @functools.lru_cache(maxsize=64)
-def _svg(spec_json: str) -> str | None:
+def _svg(spec_json: str, lang: str = "sv") -> str | None:
     """SVG of a spec, remembered: refreshing the page does not draw unchanged charts again."""
     from workbench.reporting.svg import chart_svg
 
-    return chart_svg(json.loads(spec_json))
+    return chart_svg(json.loads(spec_json), lang)
 
 
 def chart_html(spec: Mapping[str, Any] | None, *, label: str = "", lang: str = "sv") -> str:
@@ -142,7 +142,7 @@ def chart_html(spec: Mapping[str, Any] | None, *, label: str = "", lang: str = "
     if not spec:
         return ""
     try:
-        svg = _svg(json.dumps(spec, sort_keys=True, ensure_ascii=False))
+        svg = _svg(json.dumps(spec, sort_keys=True, ensure_ascii=False), lang)
     except Exception:  # a damaged spec must not break the page; the log keeps the details
         log.exception("could not draw a saved chart (%s)", label)
         svg = None
