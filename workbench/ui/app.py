@@ -54,7 +54,11 @@ APP_CSS = """
   :focus-visible { outline: 3px solid #1a4480 !important; outline-offset: 2px; }
   .wb-ladder li { line-height: 1.4; }
   .wb-tabs .widget-inline-hbox, .wb-tabs .widget-vbox, .wb-tabs .widget-hbox { max-width: 100% !important; }
+  .wb-tabs .widget-label { height: auto !important; line-height: 1.3 !important; padding: 0.25em 0; }
+  .wb-tabs .widget-inline-hbox { height: auto !important; min-height: var(--jp-widgets-inline-height); }
   .wb-tabs .widget-inline-hbox > .widget-input, .wb-tabs .widget-inline-hbox > select { min-width: 0; }
+  .wb-tabs .widget-dropdown > select { min-height: var(--jp-widgets-inline-height); }
+  .wb-tabs .widget-html > .widget-html-content { min-width: 0; max-width: 100%; }
   /* 200 % zoom (or a narrow window): labels above their fields, tabs wrap onto more rows */
   @media (max-width: 900px) {
     .wb-tabs .widget-inline-hbox:not(.widget-checkbox) { flex-wrap: wrap; }

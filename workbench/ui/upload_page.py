@@ -32,7 +32,7 @@ from workbench.ui.common import busy_indicator, heading, labelled, message_html,
 
 ACCEPT = ".csv,.xlsx,.txt"
 PREVIEW_ROWS = 10
-MAX_UPLOAD_MB = 10  # the file travels in one websocket message; tornado's default limit is 10 MiB
+MAX_UPLOAD_MB = 50  # the file travels in one websocket message; serve.py raises tornado's limit to 100 MiB
 MAPPING_FILE = "kolumner.yaml"
 ROLES: tuple[str, ...] = ("id", "group", "outcome", "before", "after")
 _GUESS = {
