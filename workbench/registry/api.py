@@ -17,11 +17,16 @@ from workbench.registry.config import build_config, declared_lists
 from workbench.registry.engine import Database, resolve_url
 from workbench.registry.ids import normalize_user
 from workbench.registry.models import VerifyReport
+from workbench.registry.people import PeopleMixin
 from workbench.registry.trial import Trial
 
 
-class Registry:
-    """The randomization registry of a project.
+class Registry(PeopleMixin):
+    """The registry of a project: randomization, participants and their activities.
+
+    Participant and activity services (``register_participant``, ``set_stage``,
+    ``record_dropout``, ``log_activity``, ``participants_table`` …) come from
+    :class:`workbench.registry.people.PeopleMixin`.
 
     Parameters
     ----------

@@ -8,7 +8,8 @@ Checks, each naming the event, participant or list position at fault:
 3. each allocation row against its allocation event (rows inserted, removed or altered);
 4. the stored allocation lists against the lists re-derived from the recorded seed, algorithm and
    version, and every allocation's arm against the derived list (minimisation is replayed);
-5. list positions used exactly once with none skipped, and enrolment order without gaps.
+5. list positions used exactly once with none skipped, and enrolment order without gaps;
+6. each row of the people tables against its event (:func:`workbench.registry.people_rows.people_problems`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from workbench.core.messages import msg, resolve_lang
 from workbench.registry import schema as s
 from workbench.registry.audit import canonical, chain_problems
 from workbench.registry.models import VerifyReport
+from workbench.registry.people_rows import people_problems
 from workbench.registry.sequence import LIST_SCHEMES, derive_list, minimisation_arm
 
 ROW_FIELDS = ("arm", "list_key", "sequence_no", "member_no", "order_no", "cluster")
@@ -141,7 +143,9 @@ def verify_all(db: Any, *, expected_head: str | None = None, lang: str | None = 
         trials = conn.execute(sa.select(s.trials).order_by(s.trials.c.id)).all()
         allocs = conn.execute(sa.select(s.allocations)).all()
         seq_rows = conn.execute(sa.select(s.sequence)).all()
+        people = people_problems(conn, events)
     problems, head = chain_problems(events)
+    problems += people
     if expected_head and expected_head not in {e.hash for e in events}:
         problems.append(("registry.verify.anchor_missing", {"head": expected_head[:16]}))
     ev_by_trial: dict[str, list[Any]] = defaultdict(list)

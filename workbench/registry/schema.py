@@ -10,8 +10,11 @@ Tables
                  look-up; :func:`workbench.registry.audit.verify` checks it against the log).
 ``events``       the append-only, hash-chained log of everything that happened.
 ``roles``        who may do what in a trial (``owner``, ``staff``).
+``participants``, ``participant_updates``, ``activities``
+                 the project's participants, their stages/drop-outs/corrections and the activity
+                 log (:mod:`workbench.registry.people`): copies of people events, one row per event.
 
-Version 2 adds database triggers that refuse UPDATE and DELETE on the log, the allocations and the
+Version 3 adds the three people tables, append-only like the log. Version 2 adds database triggers that refuse UPDATE and DELETE on the log, the allocations and the
 sequence (:func:`install_guards`).
 """
 
@@ -21,7 +24,7 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 
@@ -98,10 +101,54 @@ roles = sa.Table(
     sa.Column("role", sa.String(16), nullable=False),
 )
 
+participants = sa.Table(
+    "wb_participants",
+    metadata,
+    sa.Column("event_seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("participant_id", sa.String(200), nullable=False, unique=True),
+    sa.Column("district", sa.String(200), nullable=True),
+    sa.Column("subgroup", sa.String(200), nullable=True),
+    sa.Column("registered_on", sa.String(10), nullable=False),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+participant_updates = sa.Table(
+    "wb_participant_updates",
+    metadata,
+    sa.Column("event_seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("participant_id", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("field", sa.String(40), nullable=True),
+    sa.Column("value", sa.String(200), nullable=True),
+    sa.Column("on_date", sa.String(10), nullable=True),
+    sa.Column("note", sa.Text, nullable=True),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+sa.Index("ix_updates_participant", participant_updates.c.participant_id)
+
+activities = sa.Table(
+    "wb_activities",
+    metadata,
+    sa.Column("event_seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("participant_id", sa.String(200), nullable=False),
+    sa.Column("on_date", sa.String(10), nullable=False),
+    sa.Column("kind", sa.String(200), nullable=False),
+    sa.Column("minutes", sa.Integer, nullable=True),
+    sa.Column("delivered_by", sa.String(200), nullable=True),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+sa.Index("ix_activities_participant", activities.c.participant_id)
+
+#: the people tables added in version 3
+PEOPLE_TABLES = (participants, participant_updates, activities)
 
 #: tables (and, for trials, columns) that no statement may change once written
 GUARDED = {"wb_events": None, "wb_allocations": None, "wb_sequence": None,
-           "wb_trials": ("name", "config", "created_at")}
+           "wb_trials": ("name", "config", "created_at"), "wb_participants": None,
+           "wb_participant_updates": None, "wb_activities": None}
 
 
 def install_guards(conn: sa.Connection) -> None:
@@ -109,9 +156,12 @@ def install_guards(conn: sa.Connection) -> None:
 
     Defence in depth: the registry never updates or deletes these rows, and anyone who drops the
     triggers to do so is still caught by ``verify()``. A trial's ``status`` may change (closing).
+    Tables a migration step has not created yet are skipped (the later step guards them).
     """
+    present = set(sa.inspect(conn).get_table_names())
+    guarded = {t: c for t, c in GUARDED.items() if t in present}
     if conn.dialect.name == "sqlite":
-        for table, cols in GUARDED.items():
+        for table, cols in guarded.items():
             of = f" OF {', '.join(cols)}" if cols else ""
             for action, what in (("UPDATE", of), ("DELETE", "")):
                 conn.exec_driver_sql(
@@ -121,7 +171,7 @@ def install_guards(conn: sa.Connection) -> None:
     conn.exec_driver_sql(
         "CREATE OR REPLACE FUNCTION wb_append_only() RETURNS trigger LANGUAGE plpgsql AS "
         "$$ BEGIN RAISE EXCEPTION '%% is append-only', TG_TABLE_NAME; END $$")
-    for table, cols in GUARDED.items():
+    for table, cols in guarded.items():
         of = f" OF {', '.join(cols)}" if cols else ""
         for action, what in (("UPDATE", of), ("DELETE", "")):
             name = f"{table}_no_{action.lower()}"
@@ -136,8 +186,15 @@ def _migrate_1_to_2(conn: sa.Connection) -> None:
     install_guards(conn)
 
 
+def _migrate_2_to_3(conn: sa.Connection) -> None:
+    """Version 2 had no people tables (participants, their updates, activities); add them, guarded."""
+    for table in PEOPLE_TABLES:
+        table.create(conn, checkfirst=True)
+    install_guards(conn)
+
+
 #: from-version -> step that brings a database to from-version + 1
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def current_version(conn: sa.Connection) -> int | None:

@@ -17,6 +17,7 @@ import ipywidgets as w
 from workbench.core.errors import WorkbenchError
 from workbench.core.messages import msg
 from workbench.project.folder import Project
+from workbench.ui.activity_page import ActivityPage
 from workbench.ui.common import message_html
 from workbench.ui.randomize_page import RandomizePage
 from workbench.ui.results_page import ResultsPage
@@ -38,6 +39,7 @@ def _step1_page(project: Project, lang: str, refresh: Callable[[], None]) -> w.W
 PAGES: list[tuple[str, PageFactory]] = [
     ("ui.tab.start", _status_page),
     ("ui.tab.step1", _step1_page),
+    ("people.ui.tab", lambda project, lang, refresh: ActivityPage(project, lang=lang, on_saved=refresh)),
     ("ui.pages.tab.upload", lambda project, lang, refresh: UploadPage(project, lang=lang, on_saved=refresh)),
     ("ui.pages.tab.results", lambda project, lang, refresh: ResultsPage(project, lang=lang, background=True)),
     ("ui.tab.randomize", lambda project, lang, refresh: RandomizePage(project, lang=lang)),
