@@ -99,4 +99,4 @@ def test_app_has_the_tab(tmp_path):
     app = build_app(build_demo(tmp_path / "demo", with_results=False, with_trial=False))
     titles = app.children[1].titles
     assert "Deltagare och aktiviteter" in titles
-    assert isinstance(app.children[1].children[titles.index("Deltagare och aktiviteter")], ActivityPage)
+    assert isinstance(app.children[1].children[titles.index("Deltagare och aktiviteter")].page, ActivityPage)

@@ -69,3 +69,14 @@ def test_start_app_without_or_with_bad_project(tmp_path, monkeypatch):
     app = build_app(build_demo(tmp_path / "demo", with_results=False))
     tabs = app.children[1]
     assert tabs.titles[0].startswith("Start") and tabs.titles[1].startswith("Steg 1")
+
+
+def test_tabs_are_built_when_first_opened(tmp_path):
+    app = build_app(build_demo(tmp_path / "demo", with_results=False))
+    tabs = app.children[1]
+    assert tabs.children[0].built and isinstance(tabs.children[0].page, StatusPage)
+    assert not any(page.built for page in tabs.children[1:])
+    tabs.selected_index = 1
+    assert tabs.children[1].built and isinstance(tabs.children[1].page, Step1Form)
+    assert tabs.children[1].children == (tabs.children[1].page,)
+    assert not tabs.children[2].built

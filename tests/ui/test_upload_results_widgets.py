@@ -276,4 +276,4 @@ def test_app_has_upload_and_results_tabs(project):
     app = build_app(project)
     titles = app.children[1].titles
     assert "Ladda upp data" in titles and "Resultat" in titles
-    assert isinstance(app.children[1].children[titles.index("Resultat")], w.VBox)
+    assert isinstance(app.children[1].children[titles.index("Resultat")].page, w.VBox)

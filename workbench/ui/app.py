@@ -83,20 +83,53 @@ APP_CSS = """
 """
 
 
+class LazyPage(w.VBox):
+    """A tab's content, built the first time the tab is opened (the start page is built at once).
+
+    Building every page up front (about 330 widgets, the registry, the saved results) made the app
+    several times slower to become usable than a bare form; a page nobody opens now costs nothing.
+    """
+
+    def __init__(self, factory: Callable[[], w.Widget]) -> None:
+        super().__init__([])
+        self._factory = factory
+        self._page: w.Widget | None = None
+
+    @property
+    def built(self) -> bool:
+        return self._page is not None
+
+    @property
+    def page(self) -> w.Widget:
+        """The page itself, built now if it was not yet."""
+        if self._page is None:
+            self._page = self._factory()
+            self.children = [self._page]
+        return self._page
+
+
 def build_app(project: Project, *, lang: str = "sv") -> w.Widget:
-    """The app for one project: a header and one tab per page."""
-    pages: list[w.Widget] = []
+    """The app for one project: a header and one tab per page (pages other than the first built on demand)."""
+    pages: list[LazyPage] = []
 
     def refresh() -> None:
-        for page in pages:
-            if isinstance(page, StatusPage):
-                page.refresh()
+        for lazy in pages:
+            if lazy.built and isinstance(lazy.page, StatusPage):
+                lazy.page.refresh()
 
     for _, factory in PAGES:
-        pages.append(factory(project, lang, refresh))
+        pages.append(LazyPage(lambda factory=factory: factory(project, lang, refresh)))
+    pages[0].page  # noqa: B018 - the start page is shown at once
     tabs = w.Tab(children=pages)
     tabs.titles = tuple(msg(key, lang) for key, _ in PAGES)
     tabs.add_class("wb-tabs")
+
+    def on_select(change: dict) -> None:
+        index = change["new"]
+        if index is not None:
+            pages[index].page  # noqa: B018 - build on first visit
+
+    tabs.observe(on_select, names="selected_index")
     header = w.HTML(
         f"{APP_CSS}<h1 style='margin:0.2em 0'>{html.escape(msg('ui.app.title', lang))}</h1>"
         f"<p class='wb-project-name'>{html.escape(msg('ui.app.subtitle', lang, name=project.name))}</p>"
