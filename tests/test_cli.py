@@ -19,6 +19,8 @@ def test_version_and_help(capsys):
 def test_new_status_demo(tmp_path, capsys):
     assert main(["new", str(tmp_path / "nytt")]) == 0
     assert wb.Project.open(tmp_path / "nytt").name == "nytt"
+    installed = sorted(p.name for p in (tmp_path / "nytt" / "anteckningar").glob("*.ipynb"))
+    assert installed[0].startswith("steg1") and len(installed) == 5
     assert main(["status", str(tmp_path / "nytt")]) == 0
     out = capsys.readouterr().out
     assert "steg 0 av 5" in out and "Fyll i: Problembeskrivning" in out

@@ -124,7 +124,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "new":
             path = Path(args.path)
             project = Project.create(path, name=args.name or path.name, lang=lang)
+            from workbench.project.template import install_templates
+
+            notebooks = install_templates(project.path, lang=lang)
             print(("Projektet skapades i" if lang == "sv" else "Project created in") + f" {project.path}")
+            print(("Anteckningsböcker för varje steg:" if lang == "sv" else "Notebooks for each rung:")
+                  + f" {len(notebooks)} i {project.path / 'anteckningar'}")
             return 0
         if args.command == "status":
             print(_status_text(Project.open(args.path, lang=lang), lang))
