@@ -81,12 +81,12 @@ def _parse(value: Any, today: _dt.date | None = None) -> str | None:
     return f"{year:04d}{mm}{dd}{serial}{check}"
 
 
-def is_valid_personnummer(value: Any) -> bool:
-    """True if ``value`` is a valid personnummer or samordningsnummer; never raises.
+def is_valid_personnummer(s: Any) -> bool:
+    """True if ``s`` is a valid personnummer or samordningsnummer; never raises.
 
     Parameters
     ----------
-    value
+    s
         Text such as ``"19121212-1212"``, ``"121212-1212"``, ``"1212121212"``, or an integer.
 
     Examples
@@ -97,7 +97,7 @@ def is_valid_personnummer(value: Any) -> bool:
     False
     """
     try:
-        return _parse(value) is not None
+        return _parse(s) is not None
     except Exception:  # garbage in must never raise here
         return False
 

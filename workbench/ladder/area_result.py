@@ -90,7 +90,12 @@ class DidResult(Result):
         """The event study (leads/lags, pre-trend test, coefficient plot) on the same panel."""
         from workbench.ladder.area_build import build_event_study
 
+        from dataclasses import replace
+
         args = dict(self._event_args)
+        args.setdefault("provenance", replace(
+            self.provenance, function="event_study",
+            options={**self.provenance.options, "leads": leads, "lags": lags}))
         return build_event_study(args.pop("panel"), leads=leads, lags=lags,
                                  lang=lang or self.lang, **args)
 

@@ -194,7 +194,8 @@ def match(
             n_rows=len(data),
         ),
         warnings=collect_warnings(warns),
-        propensity=on_input(score, np.nan) if score is not None else None,
+        # exact matching has no score: an all-missing Series keeps the promised type
+        propensity=on_input(score if score is not None else np.full(len(df), np.nan), np.nan).rename("propensity"),
         weights=on_input(w, 0.0).rename("weights"),
         subclass=on_input(out.subclass, np.nan).rename("subclass"),
         discarded=on_input(out.discarded.astype(float), 0.0).astype(bool).rename("discarded"),

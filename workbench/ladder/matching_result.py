@@ -23,7 +23,7 @@ class MatchResult(Result):
     kind: ClassVar[str] = "matching"
     _dict_exclude: ClassVar[tuple[str, ...]] = ("propensity", "weights", "subclass", "discarded")
 
-    propensity: "pd.Series | None"
+    propensity: "pd.Series"
     weights: "pd.Series"
     subclass: "pd.Series"
     discarded: "pd.Series"
@@ -53,7 +53,7 @@ class MatchResult(Result):
 
         p: Prepared = self._prep
         X, names = p.balance_matrix, list(p.balance_names)
-        if include_distance and self.propensity is not None:
+        if include_distance and self.has_score:
             score = self.propensity.loc[p.data.index].to_numpy(dtype=float)
             X, names = np.column_stack([score, X]), ["distance", *names]
         return balance_table(X, names, p.treat, self._balance_weights, self.estimand)
@@ -99,8 +99,17 @@ class MatchResult(Result):
         """Love plot: |SMD| per covariate before and after matching."""
         return charts.love_plot(self.balance(), self.lang)
 
+    @property
+    def has_score(self) -> bool:
+        """Whether units were matched on a propensity score (not so for exact matching)."""
+        return bool(self.propensity is not None and self.propensity.notna().any())
+
     def overlap_chart(self) -> "alt.FacetChart":
         """Propensity-score histograms of both groups before and after matching."""
+        if not self.has_score:
+            from workbench.core.errors import DesignError
+
+            raise DesignError("matching.no_score", lang=self.lang)
         p: Prepared = self._prep
         score = self.propensity.loc[p.data.index].to_numpy(dtype=float)
         return charts.overlap_plot(score, p.treat, self._balance_weights, self.lang)

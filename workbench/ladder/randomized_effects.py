@@ -48,6 +48,8 @@ def check_se_type(method: str, se_type: str | None, clustered: bool, *, lang: st
         return "design"
     if se_type is None:
         return "CR2" if clustered else "HC2"
+    if se_type == "stata" and not clustered:
+        return "HC1"  # estimatr: Stata's robust SE without clusters is HC1
     if clustered and se_type not in CR_TYPES:
         raise OptionError("randomized.se_type_design", lang=lang, se_type=se_type,
                           hint=msg("randomized.se_hint_clusters", lang))

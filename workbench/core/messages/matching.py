@@ -131,4 +131,8 @@ MESSAGES = {
         "sv": "för få matchade ({n_treated} deltagare, {n_control} jämförelsepersoner; minst {minimum} av varje behövs)",
         "en": "too few matched ({n_treated} treated, {n_control} controls; at least {minimum} of each needed)",
     },
+    "matching.no_score": {
+        "sv": "Exakt matchning använder ingen propensity score, så det finns ingen överlappsbild. Visa balansen med balance() i stället.",
+        "en": "Exact matching uses no propensity score, so there is no overlap chart. Show the balance with balance() instead.",
+    },
 }
