@@ -119,3 +119,24 @@ def test_permutation_p_is_roughly_uniform_under_the_null():
     ps = np.array(ps)
     assert 0.01 <= np.mean(ps <= 0.1) <= 0.3
     assert 0.35 <= ps.mean() <= 0.65
+
+
+def test_permutation_with_as_many_controls_as_treated_has_no_degenerate_placebo():
+    """With 5 treated of 10 areas the only placebo treats every comparison area: no estimate, no p = 1."""
+    import math
+
+    import numpy as np
+    import pandas as pd
+
+    import workbench as wb
+
+    rng = np.random.default_rng(3)
+    rows = []
+    for u in range(10):
+        for t in range(12):
+            treated = u < 5 and t >= 6
+            rows.append({"omr": f"A{u}", "t": t, "y": 50 + u + 0.5 * t - 5.0 * treated + rng.normal(0, 1),
+                         "d": int(treated)})
+    r = wb.did(pd.DataFrame(rows), unit="omr", time="t", outcome="y", treated="d")
+    assert r.estimate.estimate < -3
+    assert r.p_permutation is None or math.isnan(r.p_permutation)
