@@ -117,7 +117,7 @@ def rct(
     randomization_inference, ri_scheme, ri_draws, seed
         Add a randomization-inference p-value. ``ri_scheme`` defaults to the design
         (``simple``/``blocks``/``clusters``/``blocked_clusters``) or is a callable
-        ``reassign(rng) -> 0/1 vector`` that re-runs the registry's scheme.
+        ``reassign(rng) -> 0/1 vector`` that re-runs the registry's scheme (``trial.reassigner(ids, treated_arm=...)``).
 
     Returns
     -------

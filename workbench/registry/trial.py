@@ -293,6 +293,16 @@ class Trial:
 
         return allocation_table(self, viewer=viewer, lang=self._lang(lang))
 
+    def reassigner(self, participant_ids: Any, *, treated_arm: str, lang: str | None = None) -> Any:
+        """``reassign(rng)`` for ``wb.rct(..., randomization_inference=True, ri_scheme=...)``.
+
+        Re-runs this trial's own scheme (blocks, strata, clusters) with fresh seeds, each
+        participant keeping their place in their list; ids in the analysis data's row order.
+        """
+        from workbench.registry.rerandomize import reassigner
+
+        return reassigner(self, list(participant_ids), treated_arm=treated_arm, lang=self._lang(lang))
+
     def arm_totals(self, *, viewer: str | None = None, lang: str | None = None) -> pd.DataFrame:
         """Allocations per stratum and arm; hidden from staff while recruitment runs."""
         from workbench.registry.export import arm_totals

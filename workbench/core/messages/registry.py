@@ -317,4 +317,20 @@ MESSAGES = {
         "sv": "Något gick fel och ingen slumpning sparades. Försök igen om en stund; kvarstår felet, kontakta den som ansvarar för studien.",
         "en": "Something went wrong and no randomization was saved. Try again shortly; if it persists, contact the person responsible for the trial.",
     },
+    "registry.ri_owner_only": {
+        "sv": "Randomiseringsinferens behöver hela slumplistan för studien '{trial}'; bara studieägaren kan se den.",
+        "en": "Randomization inference needs the whole allocation list of trial '{trial}'; only the trial owner can see it.",
+    },
+    "registry.ri_not_randomized": {
+        "sv": "{n} deltagare i analysen är inte slumpade i studien '{trial}' (t.ex. {ids}). Analysera bara de slumpade.",
+        "en": "{n} participants in the analysis were not randomized in trial '{trial}' (e.g. {ids}). Analyse only those randomized.",
+    },
+    "registry.ri_scheme_unsupported": {
+        "sv": "Slumpningsmetoden '{scheme}' kan inte köras om för randomiseringsinferens; använd ri_scheme='blocks' som approximation.",
+        "en": "The allocation scheme '{scheme}' cannot be re-run for randomization inference; use ri_scheme='blocks' as an approximation.",
+    },
+    "registry.ri_unknown_arm": {
+        "sv": "Gruppen '{arm}' finns inte i studien; grupperna är {arms}.",
+        "en": "The arm '{arm}' is not in the trial; the arms are {arms}.",
+    },
 }
