@@ -519,7 +519,7 @@ def _balance_stage(bal: pd.DataFrame, stage: str) -> pd.DataFrame:
     return bal[bal["stage"] == stage]
 
 
-def _series_on_index(s, index) -> None:
+def check_series_on_index(s, index) -> None:
     assert isinstance(s, pd.Series), type(s)
     assert s.index.equals(index)
 
@@ -529,7 +529,7 @@ def test_match_fields(families, method):
     covs = ["kön", "utbildning"] if method == "exact" else COVARIATES
     m = wb.match(families, "hela_familjen", covs, method=method)
     for name in ("weights", "subclass"):
-        _series_on_index(getattr(m, name), families.index)
+        check_series_on_index(getattr(m, name), families.index)
     treated = families["hela_familjen"] == 1
     assert (m.weights >= 0).all()
     if method == "nearest":
@@ -558,7 +558,7 @@ def test_match_fields(families, method):
 def test_match_propensity_is_a_series_on_the_input_index(families, method):
     covs = ["kön", "utbildning"] if method == "exact" else COVARIATES
     m = wb.match(families, "hela_familjen", covs, method=method)
-    _series_on_index(m.propensity, families.index)  # API.md: a Series for every method (NaN allowed)
+    check_series_on_index(m.propensity, families.index)  # API.md: a Series for every method (NaN allowed)
 
 
 def test_match_smd_uses_treated_sd(families):
