@@ -91,3 +91,10 @@ def test_chart_axes_follow_the_language():
             "encoding": {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}}
     assert ">0,35<" in chart_svg(spec, "sv") and ">0,35<" not in chart_svg(spec, "en")
     assert chart_svg(None) is None
+
+
+def test_report_tables_follow_the_language(tmp_path):
+    project = build_demo(tmp_path / "demo", with_results=False)
+    project.save_result(_Effect(provenance=Provenance("test"), estimate=_estimate()), label="Matchning")
+    assert ">0,410<" in wb.report(project, out=tmp_path / "sv.html", lang="sv")
+    assert ">0.410<" in wb.report(project, out=tmp_path / "en.html", lang="en")

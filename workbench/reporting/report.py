@@ -19,6 +19,7 @@ from typing import Any
 
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import format_number
+from workbench.reporting.cells import format_cell
 from workbench.reporting.evidence import evidence_card, headline
 from workbench.reporting.svg import chart_svg
 
@@ -27,7 +28,7 @@ _COUNT_COLUMN = re.compile(r"^(n|n_.*|.*_n|count|counts|antal.*|freq)$", re.IGNO
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "report.html.j2"
 
 
-def _suppressed_table(rows: Any) -> str:
+def _suppressed_table(rows: Any, lang: str = "sv") -> str:
     """A result's summary as an HTML table; count cells between 1 and 4 become '<5'."""
     import pandas as pd
 
@@ -42,14 +43,8 @@ def _suppressed_table(rows: Any) -> str:
         if _COUNT_COLUMN.match(str(col)) and pd.api.types.is_numeric_dtype(table[col]):
             small = table[col].between(1, MIN_COUNT - 1, inclusive="both")
             shown.loc[small, col] = f"<{MIN_COUNT}"
-
-    def cell(v: Any) -> str:
-        if isinstance(v, float):
-            return format_number(v, 3, "sv") if abs(v) < 1e6 else format_number(v, 0, "sv")
-        return "–" if v is None else str(v)
-
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(cell(v))}</td>" for v in row) + "</tr>"
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(format_cell(v, lang, 3) or '–')}</td>" for v in row) + "</tr>"
                    for row in shown.itertuples(index=False))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -60,7 +55,7 @@ def _result_section(payload: Mapping[str, Any], lang: str) -> dict[str, Any]:
         "label": payload.get("label") or payload.get("kind"),
         "credible": payload.get("credible"),
         "explain": explain.get(lang) or explain.get("sv") or "",
-        "table": _suppressed_table(payload.get("summary")),
+        "table": _suppressed_table(payload.get("summary"), lang),
         "svg": chart_svg(payload.get("chart_vegalite"), lang),
         "warnings": list(payload.get("warnings") or []),
         "assumptions": list((payload.get("assumptions_text") or {}).get(lang) or []),

@@ -12,13 +12,12 @@ import functools
 import html
 import logging
 import json
-import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workbench.core.messages import msg
-from workbench.core.results import format_number
+from workbench.reporting.cells import format_cell  # noqa: F401 - re-exported for the pages
 
 log = logging.getLogger("workbench.ui")
 _P_COLUMN = re.compile(r"^(p|p_.*|.*_p|p-?värde.*)$", re.IGNORECASE)
@@ -30,43 +29,6 @@ TABLE_STYLE = (
     ".wb-table .wb-type{display:block;font-weight:normal;font-size:0.85em;color:#444}"
     ".wb-scroll{max-width:100%;overflow-x:auto}</style>"
 )
-
-
-def _is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        import pandas as pd
-
-        return bool(pd.isna(value)) if not isinstance(value, (list, tuple, dict)) else False
-    except (TypeError, ValueError):
-        return False
-
-
-def format_cell(value: Any, lang: str = "sv", digits: int | None = None, *, p_value: bool = False) -> str:
-    """A cell as text: decimal comma in Swedish, dates as ISO, missing as empty.
-
-    ``digits=None`` keeps up to ten significant digits (a preview shows the file's values);
-    a number gives fixed decimals (summary tables); ``p_value`` shows tiny p-values as ``< 0,001``.
-    """
-    if _is_missing(value):
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        text = value.isoformat()
-        return text[:10] if text.endswith("T00:00:00") else text
-    if isinstance(value, float) or type(value).__name__.startswith("float"):
-        number = float(value)
-        if math.isinf(number):
-            return "∞" if number > 0 else "−∞"
-        if p_value and 0 <= number < 0.001:
-            return "< " + format_number(0.001, 3, lang)
-        if digits is not None:
-            return format_number(number, digits, lang)
-        text = f"{number:.10g}"
-        return text.replace(".", ",") if lang == "sv" else text
-    return str(value)
 
 
 def column_kind(series: Any) -> str:
