@@ -98,3 +98,10 @@ def test_report_tables_follow_the_language(tmp_path):
     project.save_result(_Effect(provenance=Provenance("test"), estimate=_estimate()), label="Matchning")
     assert ">0,410<" in wb.report(project, out=tmp_path / "sv.html", lang="sv")
     assert ">0.410<" in wb.report(project, out=tmp_path / "en.html", lang="en")
+
+
+def test_summary_headers_are_in_the_reader_s_language(tmp_path):
+    project = build_demo(tmp_path / "demo", with_results=False)
+    project.save_result(_Effect(provenance=Provenance("test"), estimate=_estimate()), label="Matchning")
+    assert "<th>grupp</th>" in wb.report(project, out=tmp_path / "sv.html", lang="sv")
+    assert "<th>group</th>" in wb.report(project, out=tmp_path / "en.html", lang="en")

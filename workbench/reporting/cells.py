@@ -37,3 +37,25 @@ def format_cell(value: Any, lang: str = "sv", digits: int | None = None, *, p_va
         text = f"{number:.10g}"
         return text.replace(".", ",") if lang == "sv" else text
     return str(value)
+
+
+# Column names of result summaries (English identifiers in code) as staff read them.
+COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "measure": ("mått", "measure"), "label": ("beskrivning", "description"), "share": ("andel", "share"),
+    "value": ("värde", "value"), "estimate": ("skattning", "estimate"), "std_error": ("standardfel", "std. error"),
+    "ci_low": ("KI nedre", "CI lower"), "ci_high": ("KI övre", "CI upper"), "p_value": ("p-värde", "p-value"),
+    "statistic": ("teststorhet", "statistic"), "df": ("frihetsgrader", "df"), "method": ("metod", "method"),
+    "se_type": ("standardfelstyp", "SE type"), "estimand": ("skattat mått", "estimand"),
+    "quantity": ("storhet", "quantity"), "group": ("grupp", "group"), "arm": ("grupp", "arm"),
+    "mean": ("medelvärde", "mean"), "sd": ("standardavvikelse", "sd"), "indicator": ("indikator", "indicator"),
+    "kind": ("typ", "kind"), "before": ("före", "before"), "after": ("efter", "after"),
+    "change": ("förändring", "change"), "n_pairs": ("antal par", "pairs"), "n_lost": ("bortfall", "lost"),
+    "attrition": ("bortfallsandel", "attrition"), "mean_before": ("medel före", "mean before"),
+    "mean_after": ("medel efter", "mean after"), "stage": ("steg", "stage"), "year": ("år", "year"),
+}
+
+
+def column_label(column: Any, lang: str = "sv") -> str:
+    """A summary column's name in ``lang`` (unknown names are shown as written)."""
+    pair = COLUMN_LABELS.get(str(column))
+    return (pair[0] if lang == "sv" else pair[1]) if pair else str(column)

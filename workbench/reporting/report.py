@@ -19,7 +19,7 @@ from typing import Any
 
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import format_number
-from workbench.reporting.cells import format_cell
+from workbench.reporting.cells import column_label, format_cell
 from workbench.reporting.evidence import evidence_card, headline
 from workbench.reporting.svg import chart_svg
 
@@ -43,7 +43,7 @@ def _suppressed_table(rows: Any, lang: str = "sv") -> str:
         if _COUNT_COLUMN.match(str(col)) and pd.api.types.is_numeric_dtype(table[col]):
             small = table[col].between(1, MIN_COUNT - 1, inclusive="both")
             shown.loc[small, col] = f"<{MIN_COUNT}"
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    head = "".join(f"<th>{html.escape(column_label(c, lang))}</th>" for c in shown.columns)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(format_cell(v, lang, 3) or '–')}</td>" for v in row) + "</tr>"
                    for row in shown.itertuples(index=False))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workbench.core.messages import msg
-from workbench.reporting.cells import format_cell  # noqa: F401 - re-exported for the pages
+from workbench.reporting.cells import column_label, format_cell
 
 log = logging.getLogger("workbench.ui")
 _P_COLUMN = re.compile(r"^(p|p_.*|.*_p|p-?värde.*)$", re.IGNORECASE)
@@ -55,8 +55,13 @@ def table_html(
     digits: int | None = None,
     show_types: bool = False,
     css: str = "wb-table",
+    result_columns: bool = False,
 ) -> str:
-    """An escaped HTML table from a DataFrame or a list of record dicts ('' when there is nothing)."""
+    """An escaped HTML table from a DataFrame or a list of record dicts ('' when there is nothing).
+
+    ``result_columns=True`` shows a result summary's column names in ``lang`` (a file's own
+    columns, as in the upload preview, are shown as written).
+    """
     import pandas as pd
 
     if rows is None:
@@ -76,7 +81,8 @@ def table_html(
         kind = ""
         if show_types:
             kind = f"<span class='wb-type'>({html.escape(msg('ui.pages.type.' + column_kind(frame[col]), lang))})</span>"
-        heads.append(f"<th scope='col'>{html.escape(str(col))}{kind}</th>")
+        name = column_label(col, lang) if result_columns else str(col)
+        heads.append(f"<th scope='col'>{html.escape(name)}{kind}</th>")
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c]) for c in frame.columns]
     p_cols = [digits is not None and _P_COLUMN.match(str(c)) is not None for c in frame.columns]
     body = []

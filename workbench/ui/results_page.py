@@ -50,7 +50,7 @@ def result_html(payload: Mapping[str, Any], lang: str = "sv", *, charts: bool = 
     explain = _text(payload.get("explain"), lang)
     if explain:
         parts.append(f"<p class='wb-explain' style='max-width:60em;line-height:1.45'>{html.escape(explain)}</p>")
-    table = table_html(payload.get("summary"), lang=lang, digits=3)
+    table = table_html(payload.get("summary"), lang=lang, digits=3, result_columns=True)
     if table:
         parts.append(f"<details open><summary>{html.escape(msg('ui.pages.results.table', lang))}</summary>{table}</details>")
     if charts:
