@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from workbench.core.ties import at_least_as_extreme
 from workbench.ladder.area_twfe import Demeaner, TwfeFit
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,7 +96,7 @@ def wild_cluster_bootstrap(
     se = np.sqrt(fit.ssc * (scores**2).sum(axis=1)) / xtx
     t_star = beta / se
     t_obs = fit.coef[0] / fit.se[0]
-    p = float(np.mean(np.abs(t_star) >= abs(t_obs) - 1e-12))
+    p = float(np.mean(at_least_as_extreme(t_star, t_obs)))
     return BootstrapResult(p, reps, seed, t_star)
 
 
@@ -159,7 +160,7 @@ def permutation_test(
     valid = est[np.isfinite(est)]
     if len(valid) == 0:
         return PermutationResult(float("nan"), est, (), exhaustive)
-    p = (1 + np.sum(np.abs(valid) >= abs(estimate) - 1e-12)) / (1 + len(valid))
+    p = (1 + np.sum(at_least_as_extreme(valid, estimate))) / (1 + len(valid))
     labels = tuple(tuple(panel.units[controls[j]] for j in s) for s in sets)
     return PermutationResult(float(p), est, labels, exhaustive)
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.core.ties import at_least_as_extreme
+
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
@@ -173,7 +175,7 @@ def run_synth(ymat, treated: int, start: int, *, cov=None, v=None, placebos: boo
             pool = np.array([k for k in donors if k != j])
             pl[int(j)] = fit_one(ymat, int(j), pool, start, xmat, v)
     ratios = [f.ratio for f in pl.values()]
-    p = (1 + sum(r >= main.ratio * (1 - 1e-12) for r in ratios)) / (1 + len(ratios)) if pl else float("nan")
+    p = (1 + int(at_least_as_extreme(ratios, main.ratio, "greater").sum())) / (1 + len(ratios)) if pl else float("nan")
     loo: dict = {}
     if leave_one_out:
         for j, wj in zip(donors, main.weights):

@@ -1,9 +1,16 @@
 """Propensity score by unpenalized logistic regression, as R's ``glm(family = binomial)``.
 
 Fitted by iteratively reweighted least squares (Newton–Raphson for the canonical logit link) with
-R's stopping rule, ``|dev - dev_old| / (|dev| + 0.1) < 1e-8``, followed by one more polish step, so
-the scores agree with R's to far better than 1e-8. Collinear columns and perfect separation are
-refused with a :class:`~workbench.core.errors.DesignError` in the user's language.
+R's stopping rule, ``|dev - dev_old| / (|dev| + 0.1) < 1e-8``, so the scores agree with R's to far
+better than 1e-8. Collinear columns and perfect separation are refused with a
+:class:`~workbench.core.errors.DesignError` in the user's language.
+
+The fit runs on the **distinct covariate rows** (a binomial model with counts, which has the same
+likelihood as the unit-level one), taken in an order fixed by the rows' values alone
+(:mod:`workbench.ladder.matching_rows`). Two consequences that the balance statistics rely on:
+units with identical covariates get bit-identical scores (so eCDF and nearest-neighbour ties are
+real ties, as in R, and never last-bit noise of a BLAS kernel), and shuffling the rows of the
+frame gives bit-identical scores.
 """
 
 from __future__ import annotations
@@ -31,11 +38,12 @@ class LogitFit:
     deviance: float
 
 
-def _deviance(y: "np.ndarray", p: "np.ndarray") -> float:
+def _deviance(s: "np.ndarray", f: "np.ndarray", p: "np.ndarray") -> float:
+    """Binomial deviance of ``s`` successes and ``f`` failures per distinct row at probabilities ``p``."""
     import numpy as np
 
     with np.errstate(divide="ignore", invalid="ignore"):
-        d = np.where(y == 1, -np.log(p), -np.log1p(-p))
+        d = np.where(s > 0, -s * np.log(p), 0.0) + np.where(f > 0, -f * np.log1p(-p), 0.0)
     return float(2.0 * np.sum(d))
 
 
@@ -45,14 +53,17 @@ def _sigmoid(eta: "np.ndarray") -> "np.ndarray":
     return np.where(eta >= 0, 1.0 / (1.0 + np.exp(-eta)), np.exp(eta) / (1.0 + np.exp(eta)))
 
 
-def _check_rank(X: "np.ndarray", names: list[str], lang: str | None) -> "np.ndarray":
-    """Column scales; raises if the columns are linearly dependent (R of the QR from X'X)."""
+def _check_rank(U: "np.ndarray", counts: "np.ndarray", names: list[str], lang: str | None) -> "np.ndarray":
+    """Column scales; raises if the columns are linearly dependent (R of the QR from X'X).
+
+    ``X'X`` of the unit-level matrix is :math:`\\sum_k n_k u_k u_k^\\top` over the distinct rows.
+    """
     import numpy as np
 
-    scale = np.sqrt((X**2).sum(axis=0))
+    scale = np.sqrt((counts[:, None] * U**2).sum(axis=0))
     scale[scale == 0] = 1.0
-    Xs = X / scale
-    e, V = np.linalg.eigh(Xs.T @ Xs)
+    Us = U / scale
+    e, V = np.linalg.eigh((Us * counts[:, None]).T @ Us)
     _, r = np.linalg.qr(np.sqrt(np.clip(e, 0, None))[:, None] * V.T)
     diag = np.abs(np.diag(r))
     bad = np.flatnonzero(diag < 1e-7 * max(diag.max(), 1.0))
@@ -71,67 +82,110 @@ def fit_logit(
 ) -> LogitFit:
     """Maximum-likelihood logistic regression of ``y`` (0/1) on ``X`` (with intercept column).
 
+    Parameters
+    ----------
+    X
+        Model matrix, intercept first (``n × p``).
+    y
+        0/1 outcome (the treatment indicator).
+    names
+        Column names of ``X``, used in errors.
+    lang
+        Language of the errors.
+    max_iter
+        Most IRLS iterations (R's ``glm.control(maxit)`` is 25; separation usually shows earlier).
+
+    Returns
+    -------
+    LogitFit
+        Coefficients, per-unit probabilities and linear predictor (bit-identical for identical
+        rows of ``X``), iterations and deviance.
+
     Notes
     -----
-    IRLS: with :math:`p = 1/(1+e^{-X\\beta})` and :math:`W = \\mathrm{diag}(p(1-p))`,
-    :math:`\\beta \\leftarrow (X^\\top W X)^{-1} X^\\top W z`, :math:`z = X\\beta + (y-p)/(p(1-p))`.
+    IRLS on the distinct rows :math:`u_k` with :math:`n_k` units of which :math:`s_k` have
+    :math:`y=1`: with :math:`p_k = 1/(1+e^{-u_k^\\top\\beta})` and
+    :math:`w_k = n_k p_k(1-p_k)`,
+    :math:`\\beta \\leftarrow (U^\\top W U)^{-1} U^\\top W z`,
+    :math:`z_k = u_k^\\top\\beta + (s_k/n_k - p_k)/(p_k(1-p_k))` — the unit-level normal equations
+    summed within rows. The first step starts, as ``glm.fit``, from :math:`\\mu_i = (y_i + 1/2)/2`
+    per unit, whose weights and working responses are summed within each row.
     Separation is declared when a fitted probability is within :math:`10\\varepsilon` of 0 or 1
     (R's warning) or the iterations do not converge.
     """
     import numpy as np
 
-    scale = _check_rank(X, names, lang)
-    Xs = X / scale
-    # starting values as glm.fit's binomial()$initialize: mu = (y + 0.5) / 2
-    mu = (y + 0.5) / 2.0
-    eta = np.log(mu / (1 - mu))
+    from workbench.ladder.matching_rows import distinct_rows
+
+    y = np.asarray(y, dtype=float)
+    groups = distinct_rows(X)
+    U, inv, n_k = groups.rows, groups.inverse, groups.counts.astype(float)
+    s_k = np.bincount(inv, weights=y, minlength=len(n_k))
+    f_k = n_k - s_k
+    scale = _check_rank(U, n_k, names, lang)
+    Us = U / scale
+    # glm.fit's start, mu_i = (y_i + 0.5) / 2, summed within rows: w_i = 3/16 for both values of y
+    # and w_i z_i = ±3/16 (log 3 + 4/3), so the first weighted least squares is the unit-level one
+    w0 = 3.0 / 16.0
+    wz = w0 * (np.log(3.0) + 4.0 / 3.0) * (s_k - f_k)
+    w = w0 * n_k
+    dev_old = _start_deviance(s_k, f_k)
     beta = np.zeros(X.shape[1])
-    dev_old = _deviance(y, mu)
+    eta = np.zeros(len(n_k))
+    mu = np.full(len(n_k), 0.5)
     converged = False
     it = 0
     for it in range(1, max_iter + 1):
-        w = mu * (1 - mu)
-        z = eta + (y - mu) / w
         # weighted least squares on unit-norm columns (well conditioned normal equations)
-        xw = Xs * w[:, None]
-        gamma = np.linalg.solve(xw.T @ Xs, xw.T @ z)
-        beta_new = gamma / scale
-        eta = Xs @ gamma
+        xw = Us * w[:, None]
+        gamma = np.linalg.solve(xw.T @ Us, Us.T @ wz)
+        beta = gamma / scale
+        eta = Us @ gamma
         mu = _sigmoid(eta)
-        dev = _deviance(y, mu)
-        beta = beta_new
+        dev = _deviance(s_k, f_k, mu)
         if abs(dev - dev_old) / (abs(dev) + 0.1) < 1e-8:
             converged = True
             break
         dev_old = dev
+        v = mu * (1 - mu)
+        w = n_k * v
+        wz = w * eta + (s_k - n_k * mu)
     separated = (not converged) or bool(np.any(mu < _EPS_P) or np.any(mu > 1 - _EPS_P))
     if not separated and bool(np.any(np.minimum(mu, 1 - mu) < 1e-6)):
-        separated = _diverges(Xs, y, eta, mu)
+        separated = _diverges(Us, n_k, s_k, eta, mu)
     if separated:
         raise DesignError("matching.separation", lang=lang, columns=_suspects(X, y, names, beta))
     return LogitFit(
         coef=beta,
         names=tuple(names),
-        propensity=mu,
-        linear_predictor=eta,
+        propensity=mu[inv],
+        linear_predictor=eta[inv],
         iterations=it,
-        deviance=_deviance(y, mu),
+        deviance=_deviance(s_k, f_k, mu),
     )
 
 
-def _diverges(Xs: "np.ndarray", y: "np.ndarray", eta: "np.ndarray", mu: "np.ndarray") -> bool:
+def _start_deviance(s: "np.ndarray", f: "np.ndarray") -> float:
+    """Deviance at glm.fit's start: a unit with y = 1 sits at 0.75, one with y = 0 at 0.25."""
+    import numpy as np
+
+    return float(2.0 * np.sum((s + f) * -np.log(0.75)))
+
+
+def _diverges(Us: "np.ndarray", n_k: "np.ndarray", s_k: "np.ndarray", eta: "np.ndarray",
+              mu: "np.ndarray") -> bool:
     """Whether further Newton steps keep pushing the linear predictor out (separation)."""
     import numpy as np
 
     start = eta.copy()
     for _ in range(8):
-        w = np.maximum(mu * (1 - mu), 1e-300)
-        xw = Xs * w[:, None]
+        w = np.maximum(n_k * mu * (1 - mu), 1e-300)
+        xw = Us * w[:, None]
         try:
-            step = np.linalg.solve(xw.T @ Xs, Xs.T @ (y - mu))
+            step = np.linalg.solve(xw.T @ Us, Us.T @ (s_k - n_k * mu))
         except np.linalg.LinAlgError:
             return True
-        eta = eta + Xs @ step
+        eta = eta + Us @ step
         mu = _sigmoid(eta)
     return bool(np.max(np.abs(eta - start)) > 1.0)
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import OptionError
+from workbench.core.ties import at_least_as_extreme
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -235,12 +236,6 @@ def randomization_test(
             parts.append(stat(sampler.sample(rng, min(_CHUNK, draws - start))))
         dist = np.concatenate(parts)
     dist = dist[np.isfinite(dist)]
-    tol = 1e-9 * max(1.0, abs(observed))
-    if alternative == "two-sided":
-        hits = np.abs(dist) >= abs(observed) - tol
-    elif alternative == "greater":
-        hits = dist >= observed - tol
-    else:
-        hits = dist <= observed + tol
+    hits = at_least_as_extreme(dist, observed, alternative)
     p = float(hits.mean()) if exact else float((1 + hits.sum()) / (1 + len(dist)))
     return RiFit(observed, p, int(len(dist)), bool(exact), name, seed, alternative, dist)
