@@ -5,15 +5,25 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8866
 
-.PHONY: setup demo test test-fast system-deps bench clean
+.PHONY: setup lock demo test test-fast system-deps bench clean
 
+## make setup: a .venv with exactly the versions in requirements.lock (hash-checked), then the package
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --require-hashes --only-binary :all: -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+## make lock: re-resolve every dependency (pyproject.toml + build tools) into requirements.lock.
+## Run it after changing a dependency in pyproject.toml, then make test, and commit both files.
+UV_VERSION := 0.13.9
+lock:
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	printf 'setuptools>=68\nwheel>=0.42\npip>=24\n' | $(VENV)/bin/uv pip compile pyproject.toml - \
+		--extra dev --generate-hashes --custom-compile-command "make lock" -o requirements.lock
 
 ## make demo: set up, build the demo project from the sample data, serve the Swedish app on 127.0.0.1
 demo: setup
