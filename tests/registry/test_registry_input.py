@@ -139,3 +139,40 @@ def test_registry_messages_have_both_languages():
     assert len(keys) > 50
     for k in keys:
         assert cat[k]["sv"] != cat[k]["en"] or k.startswith("registry.consort")
+
+
+@pytest.mark.parametrize("content,key", [
+    (b"hej\nanteckningar om familjen\n", "not_a_database"),
+    (b"SQLite format 3\x00" + b"\x00" * 84, "not_a_database"),  # a header and nothing else
+])
+def test_a_file_that_is_not_a_registry_is_refused_and_left_unchanged(tmp_path, content, key):
+    f = tmp_path / "notes.db"
+    f.write_bytes(content)
+    with pytest.raises(RegistryError) as err:
+        Registry(url=f"sqlite:///{f}")
+    assert err.value.key == f"registry.{key}"
+    assert str(f) in str(err.value) and "inte ändrats" in str(err.value)
+    assert f.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]  # no -wal / -shm beside it
+
+
+def test_another_programs_sqlite_database_is_refused_and_left_unchanged(tmp_path):
+    import sqlite3
+
+    f = tmp_path / "kunder.db"
+    conn = sqlite3.connect(f)
+    conn.execute("CREATE TABLE kunder (id INTEGER, namn TEXT)")
+    conn.commit()
+    conn.close()
+    before = f.read_bytes()
+    with pytest.raises(RegistryError) as err:
+        Registry(url=f"sqlite:///{f}", lang="en")
+    assert err.value.key == "registry.not_a_registry" and "kunder" in str(err.value)
+    assert f.read_bytes() == before
+
+
+def test_an_empty_file_becomes_a_registry(tmp_path):
+    f = tmp_path / "nytt.sqlite"
+    f.write_bytes(b"")
+    with Registry(url=f"sqlite:///{f}") as reg:
+        assert reg.verify().ok

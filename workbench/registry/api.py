@@ -14,7 +14,7 @@ from workbench.registry import schema as s
 from workbench.registry.allocate import extend_list
 from workbench.registry.audit import append_event, now_iso, verify
 from workbench.registry.config import build_config, declared_lists
-from workbench.registry.engine import Database, resolve_url
+from workbench.registry.engine import Database, check_sqlite_file, resolve_url
 from workbench.registry.ids import normalize_user
 from workbench.registry.models import VerifyReport
 from workbench.registry.people import PeopleMixin
@@ -54,6 +54,7 @@ class Registry(PeopleMixin):
         self.lang = lang
         self.key = key
         self.url = resolve_url(url, path, lang=lang)
+        check_sqlite_file(self.url, lang=lang)
         self._db = Database(self.url)
         try:
             with self._db.write() as conn:
@@ -62,7 +63,7 @@ class Registry(PeopleMixin):
                     raise RegistryError("registry.schema_newer", lang=lang, found=version,
                                         supported=s.SCHEMA_VERSION)
                 s.ensure_schema(conn)
-        except sa.exc.OperationalError as exc:
+        except sa.exc.DatabaseError as exc:  # OperationalError included
             self._db.dispose()
             raise RegistryError("registry.cannot_open", lang=lang, url=_safe_url(self.url),
                                 reason=str(exc.orig).splitlines()[0] if exc.orig else str(exc)) from None

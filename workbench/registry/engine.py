@@ -67,6 +67,51 @@ def resolve_url(url: str | None, path: str | os.PathLike[str] | None, *, lang: s
     return f"sqlite:///{file.resolve()}"
 
 
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a ``sqlite:///`` URL (None for in-memory databases and other dialects)."""
+    if not url.startswith("sqlite"):
+        return None
+    rest = url.split("://", 1)[1] if "://" in url else ""
+    path = rest[1:] if rest.startswith("/") else rest
+    path = path.split("?", 1)[0]
+    return Path(path) if path and path != ":memory:" else None
+
+
+def check_sqlite_file(url: str, *, lang: str | None = None) -> None:
+    """Refuse, without writing a byte, a file that is not a registry database.
+
+    An existing non-empty file must start with SQLite's header; a SQLite database that already
+    holds tables must hold the registry's (``wb_meta``). Opening anything else would switch it to
+    WAL mode and add tables to it, so it is refused with a message naming the file.
+    """
+    file = sqlite_file(url)
+    if file is None or not file.exists():
+        return
+    if file.is_dir():
+        raise RegistryError("registry.not_a_database", lang=lang, path=str(file))
+    size = file.stat().st_size
+    if size == 0:
+        return
+    with open(file, "rb") as fh:
+        head = fh.read(len(_SQLITE_MAGIC))
+    if head != _SQLITE_MAGIC:
+        raise RegistryError("registry.not_a_database", lang=lang, path=str(file))
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise RegistryError("registry.not_a_database", lang=lang, path=str(file)) from None
+    if tables and "wb_meta" not in tables:
+        raise RegistryError("registry.not_a_registry", lang=lang, path=str(file),
+                            tables=", ".join(sorted(tables)[:5]))
+
+
 class Database:
     """An engine plus the two kinds of transaction the registry uses (read, serialised write)."""
 

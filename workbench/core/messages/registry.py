@@ -73,6 +73,14 @@ MESSAGES = {
         "sv": "Registret {url} kan inte öppnas: {reason}. Kontrollera adressen, lösenordet och att databasen är igång.",
         "en": "The registry {url} cannot be opened: {reason}. Check the address, the password and that the database is running.",
     },
+    "registry.not_a_database": {
+        "sv": "Filen {path} är ingen registerdatabas (den är inte en SQLite-databas). Filen har inte ändrats. Ange registrets fil, t.ex. register/register.sqlite i projektmappen, eller ett nytt filnamn.",
+        "en": "The file {path} is not a registry database (it is not a SQLite database). The file has not been changed. Give the registry's file, e.g. register/register.sqlite in the project folder, or a new file name.",
+    },
+    "registry.not_a_registry": {
+        "sv": "Filen {path} är en annan databas (tabellerna {tables}), inte ett register från verkstaden. Filen har inte ändrats. Välj ett nytt filnamn för registret.",
+        "en": "The file {path} is another database (tables {tables}), not a workbench registry. The file has not been changed. Choose a new file name for the registry.",
+    },
     "registry.cluster_missing": {
         "sv": "Klusterslumpning behöver veta vilket stratum som är klustret, t.ex. cluster='skola' med strata=['skola'].",
         "en": "Cluster randomization needs to know which stratum is the cluster, e.g. cluster='skola' with strata=['skola'].",
