@@ -144,3 +144,12 @@ def test_privacy_module_is_wb_privacy():
     assert wb.privacy is module
     for name in ("is_valid_personnummer", "pseudonymize", "suppress_small_cells"):
         assert callable(getattr(wb.privacy, name))
+
+
+@pytest.mark.parametrize("key", [None, "kort", b"x" * 32, 12345])
+def test_a_missing_column_is_named_whatever_the_key(key):
+    df = pd.DataFrame({"personnummer": ["19121212-1212"], "namn": ["Tolvan"]})
+    with pytest.raises(wb.WorkbenchError) as err:
+        P.pseudonymize(df, ["personnr"], key=key)
+    assert err.value.key == "core.column_missing"
+    assert "personnr" in str(err.value) and "personnummer" in str(err.value)  # asked for, and what exists

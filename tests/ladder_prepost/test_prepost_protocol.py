@@ -167,3 +167,32 @@ def test_indicator_names_and_duplicates():
     assert r.summary()["change"].iloc[0] == pytest.approx(r.summary()["change"].iloc[1])
     with pytest.raises(InputError, match="samma namn"):
         wb.prepost(df, ["skattning_fore", "skattning_fore"], ["skattning_efter", "x2"], names=["a", "a"])
+
+
+@pytest.mark.parametrize("before,after,key", [
+    ([np.nan] * 5, [np.nan] * 5, "prepost.all_before_missing"),
+    ([np.nan] * 5, [1.0, 2, 3, 4, 5], "prepost.all_before_missing"),
+    ([1.0, 2, 3, 4, 5], [np.nan] * 5, "prepost.all_after_missing"),
+    ([1.0, np.nan, 3, np.nan, 5], [np.nan, 2, np.nan, 3, 2], "prepost.too_few_pairs"),
+])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_missing_pairs_name_the_columns_the_user_typed(before, after, key, lang):
+    df = pd.DataFrame({"poang_fore": before, "poang_efter": after})
+    with pytest.raises(wb.WorkbenchError) as err:
+        wb.prepost(df, "poang_fore", "poang_efter", lang=lang)
+    assert err.value.key == key
+    text = str(err.value)
+    named = {"prepost.all_after_missing": ["poang_efter"]}.get(key, ["poang_fore", "poang_efter"])
+    assert all(f"'{c}'" in text for c in named), text
+    assert "'poang'" not in text  # never a name the user did not type
+
+
+def test_tests_are_keyed_by_stable_names_with_a_readable_label():
+    rng = np.random.default_rng(2)
+    df = pd.DataFrame({"a": rng.normal(size=30), "b": rng.normal(size=30),
+                       "c": rng.integers(0, 2, 30), "d": rng.integers(0, 2, 30)})
+    cont = wb.prepost(df, "a", "b")
+    assert list(cont.tests.index) == ["paired_t", "wilcoxon"] and cont.tests.index.name == "test"
+    assert cont.tests["method"].str.len().min() > 5
+    binary = wb.prepost(df, "c", "d")
+    assert list(binary.tests.index) == ["mcnemar", "mcnemar_exact"]

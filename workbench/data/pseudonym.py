@@ -146,10 +146,11 @@ def pseudonymize(
 
     from workbench.core.validate import require_columns, require_frame
 
-    raw = _key_bytes(key, lang)
+    # the table and its columns first: what the user typed is named whatever the key is
     require_frame(df, lang=lang)
     cols = [columns] if isinstance(columns, str) else list(columns)
     require_columns(df, cols, lang=lang)
+    raw = _key_bytes(key, lang)
     if isinstance(length, bool) or not isinstance(length, int) or not 12 <= length <= 64:
         raise PrivacyError("data.pseudonym_length", lang=lang, low=12, high=64, value=length)
     out = df.copy()

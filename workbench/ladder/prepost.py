@@ -135,11 +135,13 @@ def prepost(
     for label, b_col, a_col in zip(labels, befores, afters):
         ind_kind, b_all, a_all = _columns(df, b_col, a_col, kind, lang)
         attrition = PI.attrition_of(b_all, a_all)
-        if attrition.n_complete == 0 and attrition.n_before > 0:
+        if attrition.n_before == 0:
+            raise MissingValuesError("prepost.all_before_missing", lang=lang, column=b_col, after=a_col)
+        if attrition.n_complete == 0:
             raise MissingValuesError("prepost.all_after_missing", lang=lang, column=a_col)
         if attrition.n_complete < MIN_PAIRS:
-            raise TooFewRowsError("prepost.too_few_pairs", lang=lang, indicator=label, n=attrition.n_complete,
-                                  minimum=MIN_PAIRS)
+            raise TooFewRowsError("prepost.too_few_pairs", lang=lang, before=b_col, after=a_col,
+                                  n=attrition.n_complete, minimum=MIN_PAIRS)
         mask = ~np.isnan(b_all) & ~np.isnan(a_all)
         if ind_kind == "binary":
             ind = PI.analyse_binary(label, b_col, a_col, b_all[mask], a_all[mask], attrition, conf_level, binary_ci)

@@ -22,11 +22,17 @@ MESSAGES = {
         "en": "The after-column '{column}' has no values on any row with a before-value, so there are no "
         "pairs to compare. Check that the follow-up measurement has been loaded.",
     },
+    "prepost.all_before_missing": {
+        "sv": "Före-kolumnen '{column}' saknar värden på alla rader, så det finns inga par att jämföra med "
+        "'{after}'. Kontrollera att baslinjemätningen är inläst och att kolumnnamnet stämmer.",
+        "en": "The before-column '{column}' has no values on any row, so there are no pairs to compare "
+        "with '{after}'. Check that the baseline measurement has been loaded and the column name is right.",
+    },
     "prepost.too_few_pairs": {
-        "sv": "Indikatorn '{indicator}' har bara {n} fullständiga par (både före- och eftervärde), men "
-        "analysen behöver minst {minimum}.",
-        "en": "Indicator '{indicator}' has only {n} complete pairs (both before and after value), but the "
-        "analysis needs at least {minimum}.",
+        "sv": "Kolumnerna '{before}' (före) och '{after}' (efter) har bara {n} fullständiga par (rader med "
+        "både före- och eftervärde), men analysen behöver minst {minimum}.",
+        "en": "The columns '{before}' (before) and '{after}' (after) have only {n} complete pairs (rows "
+        "with both a before and an after value), but the analysis needs at least {minimum}.",
     },
     "prepost.duplicate_names": {
         "sv": "Flera indikatorer får samma namn ({names}). Ange egna namn med names=[...].",
