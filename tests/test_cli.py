@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import workbench as wb
 from workbench.cli import main
 
@@ -52,3 +54,13 @@ def test_randomize_and_verify_commands(tmp_path, capsys):
     assert "intakt" in capsys.readouterr().out
     assert main([*args, "--deltagare", "X-1", "--studie", "Okänd"]) == 2
     assert "ingen studie" in capsys.readouterr().err.lower()
+
+
+def test_demo_help_names_the_demo_project(capsys):
+    from workbench.demo import DEMO_NAME
+
+    with pytest.raises(SystemExit):
+        main(["demo", "--help"])
+    out = capsys.readouterr().out
+    assert DEMO_NAME.split(" (")[0] in " ".join(out.split())
+    assert "Hela familjen" not in out

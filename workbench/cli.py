@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("path", metavar="MAPP", help="projektmappen")
 
     p = sub.add_parser("demo", help="bygg demoprojektet och starta appen",
-                       description="Bygg demoprojektet 'Hela familjen' från exempeldata och starta personalappen.")
+                       description="Bygg demoprojektet 'Föräldrastöd i stadsdelarna' (föräldrastödet ur källtexterna, klättrat till steg 5 med exempeldata) och starta personalappen.")
     p.add_argument("--mapp", "--path", dest="path", default="demo-projekt", help="var demoprojektet byggs (standard: demo-projekt)")
     p.add_argument("--port", type=int, default=8866, help="port på 127.0.0.1 (standard: 8866)")
     p.add_argument("--bara-bygg", "--build-only", dest="build_only", action="store_true", help="bygg projektet men starta inte appen")

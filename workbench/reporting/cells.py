@@ -59,3 +59,24 @@ def column_label(column: Any, lang: str = "sv") -> str:
     """A summary column's name in ``lang`` (unknown names are shown as written)."""
     pair = COLUMN_LABELS.get(str(column))
     return (pair[0] if lang == "sv" else pair[1]) if pair else str(column)
+
+
+# A code column and the column that says the same in words: staff and decision makers read the words
+# (the code stays in ``to_dict()`` and ``summary()`` for programs).
+CODE_COLUMNS: dict[str, str] = {"measure": "label"}
+
+
+def readable_columns(frame: Any) -> Any:
+    """The table as people read it: a code column gives way to its label column, under the code's name.
+
+    E.g. the rung-2 summary's ``measure`` (``flow.target_group``) is replaced by its ``label``
+    (``Målgrupp``), shown under the heading "mått". Tables without such a pair come back unchanged.
+    """
+    out = frame
+    for code, label in CODE_COLUMNS.items():
+        if code in out.columns and label in out.columns:
+            out = out.drop(columns=[code]).rename(columns={label: code})
+            cols = list(out.columns)
+            cols.remove(code)
+            out = out[[code, *cols]]
+    return out

@@ -19,7 +19,7 @@ from typing import Any
 
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import format_number
-from workbench.reporting.cells import column_label, format_cell
+from workbench.reporting.cells import column_label, format_cell, readable_columns
 from workbench.reporting.evidence import evidence_card, headline
 from workbench.reporting.svg import chart_svg
 
@@ -34,7 +34,7 @@ def _suppressed_table(rows: Any, lang: str = "sv") -> str:
 
     if not rows:
         return ""
-    table = pd.DataFrame(rows)
+    table = readable_columns(pd.DataFrame(rows))
     from workbench.data.privacy import assert_no_personnummer
 
     assert_no_personnummer(table)

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workbench.core.messages import msg
-from workbench.reporting.cells import column_label, format_cell
+from workbench.reporting.cells import column_label, format_cell, readable_columns
 
 log = logging.getLogger("workbench.ui")
 _P_COLUMN = re.compile(r"^(p|p_.*|.*_p|p-?värde.*)$", re.IGNORECASE)
@@ -75,6 +75,8 @@ def table_html(
             frame = pd.DataFrame([dict(rows)]) if isinstance(rows, Mapping) else pd.DataFrame()
     if frame.shape[1] == 0:
         return ""
+    if result_columns:
+        frame = readable_columns(frame)
     shown = frame.head(max_rows) if max_rows is not None else frame
     heads = []
     for col in frame.columns:
