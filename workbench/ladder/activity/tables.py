@@ -1,7 +1,7 @@
 """Tables of rung 2: flow, reach by subgroup (small cells hidden), dose, drop-out, fidelity.
 
 Every function takes already-validated data (stage indicators as boolean arrays) and returns a
-tidy ``DataFrame``; :mod:`workbench.ladder.activity` calls them in turn.
+tidy ``DataFrame``; :mod:`workbench.ladder.activity.api` calls them in turn.
 """
 
 from __future__ import annotations

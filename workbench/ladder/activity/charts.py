@@ -10,7 +10,7 @@ from workbench.core.results import format_number
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
 
-    from workbench.ladder.activity_result import ActivityResult
+    from workbench.ladder.activity.result import ActivityResult
 
 
 def activity_chart(result: "ActivityResult") -> "alt.Chart":

@@ -137,7 +137,7 @@ class ActivityResult(Result):
 
     def chart(self) -> "alt.Chart":
         """A CONSORT-style flow, beside a dose chart when a dose was given."""
-        from workbench.ladder.activity_chart import activity_chart
+        from workbench.ladder.activity.charts import activity_chart
 
         return activity_chart(self)
 

@@ -4,7 +4,7 @@ The front door :func:`activity_followup` validates a participant table (one row 
 target group, or per participant when the target group's size is given as a number), builds the
 flow target group → … → completed, reach by subgroup with small cells hidden, dose delivered vs
 planned, drop-out (how many, when, why, who) and fidelity, and returns a frozen
-:class:`~workbench.ladder.activity_result.ActivityResult`.
+:class:`~workbench.ladder.activity.result.ActivityResult`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from workbench.core.validate import require_columns, require_frame, require_uniq
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from workbench.ladder.activity_result import ActivityResult
+    from workbench.ladder.activity.result import ActivityResult
 
 HIGH_DROPOUT = 0.30
 """Drop-out share (of those who started) above which a warning is given."""
@@ -103,8 +103,8 @@ def activity_followup(
     import numpy as np
     import pandas as pd
 
-    from workbench.ladder import activity_tables as AT
-    from workbench.ladder.activity_result import ActivityResult
+    from workbench.ladder.activity import tables as AT
+    from workbench.ladder.activity.result import ActivityResult
 
     lang = resolve_lang(lang)
     df = require_frame(participants, lang=lang)
@@ -285,7 +285,7 @@ def _dose_values(df: "pd.DataFrame", id: str, dose: str | None, contacts: Any, l
 def _fidelity(table: Any, columns: tuple[str, str, str], lang: str):
     if table is None:
         return None
-    from workbench.ladder.activity_tables import fidelity_table
+    from workbench.ladder.activity.tables import fidelity_table
 
     frame = require_frame(table, lang=lang)
     missing = [c for c in columns if c not in frame.columns]
