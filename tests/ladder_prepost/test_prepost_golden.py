@@ -48,7 +48,7 @@ def test_continuous_matches_r(name):
 
 @pytest.mark.parametrize("name", CONTINUOUS)
 def test_wilcoxon_normal_branch_matches_r(name):
-    from workbench.ladder.prepost_tests import wilcoxon_signed_rank
+    from workbench.ladder.prepost.paired_tests import wilcoxon_signed_rank
 
     x = load(name).dropna()
     res = wilcoxon_signed_rank((x["after"] - x["before"]).to_numpy(), exact=False)
@@ -97,7 +97,7 @@ def test_binary_matches_r(name, ci):
 
 
 def test_binom_exact_interval_matches_r():
-    from workbench.ladder.prepost_tests import binom_exact
+    from workbench.ladder.prepost.paired_tests import binom_exact
 
     g = REF["bin_main"]
     res = binom_exact(g["n01"], g["n01"] + g["n10"])
@@ -107,7 +107,7 @@ def test_binom_exact_interval_matches_r():
 def test_binom_exact_asymmetric_p_matches_r_formula():
     # R 4.2.2: print(binom.test(7, 20, p = 0.2)$p.value, digits = 17) -> 0.098221728613468728
     # (x above n*p); binom.test(1, 20, p = 0.2) exercises the branch below.
-    from workbench.ladder.prepost_tests import binom_exact
+    from workbench.ladder.prepost.paired_tests import binom_exact
 
     assert close(binom_exact(7, 20, p=0.2)["p_value"], 0.098221728613468728)
     assert close(binom_exact(1, 20, p=0.2)["p_value"], 0.15586780384381105)  # R: binom.test(1, 20, p = 0.2)

@@ -1,8 +1,8 @@
 """Rung 3: before/after measurement of the same indicators for participants (``wb.prepost``).
 
 The front door validates the table, pairs each before-column with its after-column, analyses the
-complete pairs of every indicator (:mod:`workbench.ladder.prepost_indicator`) and returns a frozen
-:class:`~workbench.ladder.prepost_result.PrepostResult`. The result is labelled *förändring, inte
+complete pairs of every indicator (:mod:`workbench.ladder.prepost.indicator`) and returns a frozen
+:class:`~workbench.ladder.prepost.result.PrepostResult`. The result is labelled *förändring, inte
 effekt*: a before/after comparison shows change, never that the intervention caused it.
 """
 
@@ -22,7 +22,7 @@ from workbench.core.validate import require_columns, require_frame, require_min_
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from workbench.ladder.prepost_result import PrepostResult
+    from workbench.ladder.prepost.result import PrepostResult
 
 PairedShareCI = Literal["newcombe", "wald"]
 """Interval for the difference of paired shares (binary indicators)."""
@@ -104,8 +104,8 @@ def prepost(
     """
     import numpy as np
 
-    from workbench.ladder import prepost_indicator as PI
-    from workbench.ladder.prepost_result import PrepostResult
+    from workbench.ladder.prepost import indicator as PI
+    from workbench.ladder.prepost.result import PrepostResult
 
     lang = resolve_lang(lang)
     df = require_frame(data, lang=lang)

@@ -10,7 +10,7 @@ from workbench.core.messages import msg
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
 
-    from workbench.ladder.prepost_result import PrepostResult
+    from workbench.ladder.prepost.result import PrepostResult
 
 MAX_LINES = 300
 """Most participants drawn as individual lines (a fixed, evenly spaced selection beyond that)."""
@@ -100,7 +100,7 @@ def _shares(ind: Any, conf_level: float, lang: str) -> "alt.Chart":
     import altair as alt
     import pandas as pd
 
-    from workbench.ladder.prepost_tests import wilson
+    from workbench.ladder.prepost.paired_tests import wilson
 
     w_before, w_after = _labels(lang)
     t = ind.table

@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
     import pandas as pd
 
-    from workbench.ladder.prepost_indicator import IndicatorChange
+    from workbench.ladder.prepost.indicator import IndicatorChange
 
 MAX_EXPLAINED = 4
 
@@ -28,7 +28,7 @@ class PrepostResult(Result):
     effect_size, effect_size_dav
         First indicator's Cohen's d_z and d_av with intervals (``None`` for a binary indicator).
     indicators
-        Every indicator's :class:`~workbench.ladder.prepost_indicator.IndicatorChange`.
+        Every indicator's :class:`~workbench.ladder.prepost.indicator.IndicatorChange`.
     credible, credibility_problems
         Whether the result counts for rung 3 (enough complete pairs, attrition not overwhelming).
     label
@@ -124,7 +124,7 @@ class PrepostResult(Result):
 
     def chart(self) -> "alt.Chart":
         """Individual change (paired lines) beside means (or shares) with intervals, per indicator."""
-        from workbench.ladder.prepost_chart import prepost_chart
+        from workbench.ladder.prepost.charts import prepost_chart
 
         return prepost_chart(self)
 

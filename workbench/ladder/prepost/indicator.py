@@ -1,7 +1,7 @@
 """One before/after indicator: complete pairs, attrition, tests and effect sizes.
 
 :func:`analyse_indicator` takes the two columns already converted to floats (NaN = missing) and
-returns an :class:`IndicatorChange`; :mod:`workbench.ladder.prepost` loops over indicators.
+returns an :class:`IndicatorChange`; :mod:`workbench.ladder.prepost.api` loops over indicators.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from workbench.core.results import Estimate, json_safe
-from workbench.ladder import prepost_tests as T
+from workbench.ladder.prepost import paired_tests as T
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Paired before/after statistics, written to give R's numbers.
 
 Each function takes plain numpy arrays (complete pairs only) and returns a plain ``dict`` of
-floats; :mod:`workbench.ladder.prepost` turns them into :class:`~workbench.core.results.Estimate`
+floats; :mod:`workbench.ladder.prepost.api` turns them into :class:`~workbench.core.results.Estimate`
 objects and tables. References:
 
 * ``paired_t`` — R ``t.test(after, before, paired = TRUE)``.
