@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from workbench.ladder.matching_nearest import heap_select, nearest_match
+from workbench.ladder.matching.nearest import heap_select, nearest_match
 
 
 def walk_reference(d, focal, eligible, ratio, replace, caliper, strata, order):

@@ -20,8 +20,8 @@ import pandas as pd
 import pytest
 
 import workbench as wb
-from workbench.ladder.matching_rows import distinct_rows, row_hash
-from workbench.ladder.matching_score import fit_logit
+from workbench.ladder.matching.rows import distinct_rows, row_hash
+from workbench.ladder.matching.score import fit_logit
 
 GOLDEN = Path(__file__).parent / "golden"
 COVS = ["age", "educ", "race", "married", "nodegree", "re74", "re75"]
@@ -76,7 +76,7 @@ def test_fit_on_distinct_rows_is_the_unit_level_likelihood():
 def test_distinct_rows_survive_a_hash_collision(monkeypatch):
     """If two different rows shared a hash the exact check would notice and sort the rows instead."""
     X = np.array([[1.0, 2.0], [3.0, 4.0], [1.0, 2.0], [-0.0, 5.0], [0.0, 5.0]])
-    import workbench.ladder.matching_rows as mr
+    import workbench.ladder.matching.rows as mr
 
     monkeypatch.setattr(mr, "row_hash", lambda A: np.zeros(len(A), dtype=np.uint64))
     g = mr.distinct_rows(X)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.errors import DesignError, OptionError
 from workbench.core.messages import msg, resolve_lang
-from workbench.ladder.matching_nearest import nearest_match
+from workbench.ladder.matching.nearest import nearest_match
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -10,12 +10,12 @@ from workbench.core.messages import msg, resolve_lang
 from workbench.core.options import check_number
 from workbench.core.results import Estimate, Provenance, collect_warnings
 from workbench.core.validate import require_columns, to_numeric
-from workbench.ladder.matching_data import design_for
-from workbench.ladder.matching_effect import e_values, fit_effect
-from workbench.ladder.matching_result import MatchingEffect
+from workbench.ladder.matching.data import design_for
+from workbench.ladder.matching.effect_engine import e_values, fit_effect
+from workbench.ladder.matching.result import MatchingEffect
 
 if TYPE_CHECKING:  # pragma: no cover
-    from workbench.ladder.matching_result import MatchResult
+    from workbench.ladder.matching.result import MatchResult
 
 MIN_MATCHED = 10  # fewer matched treated or controls than this: not credible
 
@@ -53,7 +53,7 @@ def effect(m: "MatchResult", outcome: str, *, covariates: Any = None, conf_level
         cov_spec = [c for c in p.covariates if c.name in adj]
         extra = [c for c in adj if c not in {s.name for s in cov_spec}]
         if extra:
-            from workbench.ladder.matching_data import Covariate
+            from workbench.ladder.matching.data import Covariate
 
             cov_spec += [Covariate(c, "numeric") for c in extra]
         Z, names = design_for(df, cov_spec, lang=lang)

@@ -15,9 +15,9 @@ from workbench.core.messages import msg, resolve_lang
 from workbench.core.options import Estimand, MatchDistance, MatchMethod, MatchOrder, check_number, check_option
 from workbench.core.results import Provenance, collect_warnings
 from workbench.core.validate import require_columns
-from workbench.ladder.matching_data import prepare
-from workbench.ladder.matching_methods import METHODS, MatchContext
-from workbench.ladder.matching_result import MatchResult
+from workbench.ladder.matching.data import prepare
+from workbench.ladder.matching.methods import METHODS, MatchContext
+from workbench.ladder.matching.result import MatchResult
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -144,7 +144,7 @@ def match(
         if not np.all(np.isfinite(score)):
             raise InputError("matching.propensity_invalid", lang=lang)
     elif method != "exact":
-        from workbench.ladder.matching_score import fit_logit
+        from workbench.ladder.matching.score import fit_logit
 
         score = fit_logit(prep.model_matrix, t, prep.model_names, lang=lang).propensity
 

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.results import Estimate, Result, format_number, format_p
-from workbench.ladder import matching_charts as charts
+from workbench.ladder.matching import charts as charts
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
     import pandas as pd
 
-    from workbench.ladder.matching_data import Prepared
+    from workbench.ladder.matching.data import Prepared
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,7 +49,7 @@ class MatchResult(Result):
         """
         import numpy as np
 
-        from workbench.ladder.matching_balance import balance_table
+        from workbench.ladder.matching.balance import balance_table
 
         p: Prepared = self._prep
         X, names = p.balance_matrix, list(p.balance_names)
@@ -77,7 +77,7 @@ class MatchResult(Result):
     def effect(self, outcome: str, *, covariates: Any = None, conf_level: float = 0.95,
                lang: str | None = None) -> "MatchingEffect":
         """The effect on ``outcome`` in the matched sample (see :mod:`matching_effect_api`)."""
-        from workbench.ladder.matching_effect_api import effect
+        from workbench.ladder.matching.effect import effect
 
         return effect(self, outcome, covariates=covariates, conf_level=conf_level, lang=lang or self.lang)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.ladder.matching_balance import SMD_THRESHOLD
+from workbench.ladder.matching.balance import SMD_THRESHOLD
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt

@@ -7,7 +7,7 @@ better than 1e-8. Collinear columns and perfect separation are refused with a
 
 The fit runs on the **distinct covariate rows** (a binomial model with counts, which has the same
 likelihood as the unit-level one), taken in an order fixed by the rows' values alone
-(:mod:`workbench.ladder.matching_rows`). Two consequences that the balance statistics rely on:
+(:mod:`workbench.ladder.matching.rows`). Two consequences that the balance statistics rely on:
 units with identical covariates get bit-identical scores (so eCDF and nearest-neighbour ties are
 real ties, as in R, and never last-bit noise of a BLAS kernel), and shuffling the rows of the
 frame gives bit-identical scores.
@@ -115,7 +115,7 @@ def fit_logit(
     """
     import numpy as np
 
-    from workbench.ladder.matching_rows import distinct_rows
+    from workbench.ladder.matching.rows import distinct_rows
 
     y = np.asarray(y, dtype=float)
     groups = distinct_rows(X)

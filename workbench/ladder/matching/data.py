@@ -1,4 +1,4 @@
-"""Input preparation for :func:`workbench.ladder.matching.match`.
+"""Input preparation for :func:`workbench.ladder.matching.api.match`.
 
 Validates the table, the 0/1 treatment and the covariates, handles missing values (an error naming
 every covariate with missing values, or an explicit drop), and builds the two numeric views of the
