@@ -84,8 +84,8 @@ def test_staggered_callaway_santanna_cells_match_r():
     twfe = wb.did(st, unit="unit", time="time", outcome="y", treated="d", inference="none")
     assert twfe.estimate.estimate == pytest.approx(ref["twfe"], rel=1e-9)
     assert twfe.staggered and any("olika tidpunkter" in w for w in twfe.warnings)
-    from workbench.ladder.area_panel import prepare_panel
-    from workbench.ladder.area_staggered import group_time_att
+    from workbench.ladder.area.panel import prepare_panel
+    from workbench.ladder.area.staggered import group_time_att
 
     cells, _ = group_time_att(prepare_panel(st, unit="unit", time="time", outcome="y", treated="d"))
     mine = {(int(g) + 1, int(t) + 1): a for g, t, a in zip(cells["group"], cells["time"], cells["att"])}

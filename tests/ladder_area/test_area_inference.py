@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 import workbench as wb
-from workbench.ladder.area_inference import WEBB, permutation_test, wild_cluster_bootstrap
-from workbench.ladder.area_panel import prepare_panel
-from workbench.ladder.area_twfe import Demeaner, fit_twfe, small_sample_factor
+from workbench.ladder.area.inference import WEBB, permutation_test, wild_cluster_bootstrap
+from workbench.ladder.area.panel import prepare_panel
+from workbench.ladder.area.twfe import Demeaner, fit_twfe, small_sample_factor
 
 
 def _panel(seed=3, g=12, t=8, treated=3, start=5, drop=0):

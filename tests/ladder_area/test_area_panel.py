@@ -7,8 +7,8 @@ import pytest
 
 import workbench as wb
 from workbench.core.errors import ColumnMissingError, ColumnTypeError, DesignError, InputError
-from workbench.ladder.area import wide_to_long
-from workbench.ladder.area_panel import parse_period, prepare_panel
+from workbench.ladder.area.api import wide_to_long
+from workbench.ladder.area.panel import parse_period, prepare_panel
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.results import Estimate, Result
-from workbench.ladder import area_charts, area_text
+from workbench.ladder.area import charts as area_charts
+from workbench.ladder.area import text as area_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -88,7 +89,7 @@ class DidResult(Result):
     def event_study(self, *, leads: int | None = None, lags: int | None = None,
                     lang: str | None = None) -> EventStudyResult:
         """The event study (leads/lags, pre-trend test, coefficient plot) on the same panel."""
-        from workbench.ladder.area_build import build_event_study
+        from workbench.ladder.area.build import build_event_study
 
         from dataclasses import replace
 

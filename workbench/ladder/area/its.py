@@ -23,9 +23,9 @@ from workbench.core.errors import InputError
 from workbench.core.messages import msg
 from workbench.core.results import Provenance, collect_warnings
 from workbench.core.validate import require_columns, require_frame, to_numeric
-from workbench.ladder.area_build import t_estimate
-from workbench.ladder.area_panel import parse_period, parse_periods
-from workbench.ladder.area_result import ItsResult
+from workbench.ladder.area.build import t_estimate
+from workbench.ladder.area.panel import parse_period, parse_periods
+from workbench.ladder.area.result import ItsResult
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-    from workbench.ladder.area_panel import Panel
+    from workbench.ladder.area.panel import Panel
 
 CsControl = Literal["never", "notyet"]
 CsAggregation = Literal["simple", "group", "event"]

@@ -21,12 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.ladder.area_twfe import Demeaner, fit_twfe
+from workbench.ladder.area.twfe import Demeaner, fit_twfe
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
-    from workbench.ladder.area_panel import Panel
+    from workbench.ladder.area.panel import Panel
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from workbench.core.messages import msg
 from workbench.core.results import Estimate, Provenance, collect_warnings, format_number, format_p
-from workbench.ladder.area_result import DidResult, EventStudyResult
+from workbench.ladder.area.result import DidResult, EventStudyResult
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from workbench.ladder.area_panel import Panel
+    from workbench.ladder.area.panel import Panel
 
 AreaMethod = Literal["twfe", "callaway_santanna"]
 AreaInference = Literal["auto", "all", "none"]
@@ -76,7 +76,7 @@ def build_event_study(panel: "Panel", *, leads: int | None = None, lags: int | N
     import numpy as np
     import pandas as pd
 
-    from workbench.ladder.area_event import fit_event_study
+    from workbench.ladder.area.event import fit_event_study
 
     n_treated = len(panel.treated_units)
     few = n_treated <= FEW_TREATED
@@ -125,9 +125,9 @@ def build_did(panel: "Panel", *, method: str, se_type: str, control: str, aggreg
     """Estimate, extra inference with few treated areas, pre-trend check, result."""
     import numpy as np
 
-    from workbench.ladder import area_inference as inf
-    from workbench.ladder.area_staggered import callaway_santanna, cs_pretrend
-    from workbench.ladder.area_twfe import Demeaner, fit_twfe
+    from workbench.ladder.area import inference as inf
+    from workbench.ladder.area.staggered import callaway_santanna, cs_pretrend
+    from workbench.ladder.area.twfe import Demeaner, fit_twfe
 
     n_treated = len(panel.treated_units)
     if n_treated == panel.n_units:
@@ -196,7 +196,7 @@ def build_did(panel: "Panel", *, method: str, se_type: str, control: str, aggreg
 
 
 def _cs_estimator(control: str, aggregation: str):
-    from workbench.ladder.area_staggered import callaway_santanna
+    from workbench.ladder.area.staggered import callaway_santanna
 
     def estimator(placebo_panel) -> float:
         return callaway_santanna(placebo_panel, control=control, aggregation=aggregation).overall
@@ -208,7 +208,7 @@ def _cs_pre_rms(control: str):
     """Root mean square of the CS event-time estimates before the start (e ≤ −2)."""
     import numpy as np
 
-    from workbench.ladder.area_staggered import event_time_means
+    from workbench.ladder.area.staggered import event_time_means
 
     def statistic(p) -> float:
         rel, att = event_time_means(p, control=control)

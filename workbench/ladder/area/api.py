@@ -14,15 +14,15 @@ from workbench.core.messages import resolve_lang
 from workbench.core.options import check_number, check_option
 from workbench.core.results import Provenance
 from workbench.core.validate import require_columns
-from workbench.ladder.area_build import AreaInference, AreaMethod, build_did
-from workbench.ladder.area_panel import prepare_panel, wide_to_long
-from workbench.ladder.area_staggered import CsAggregation, CsControl
-from workbench.ladder.area_twfe import AreaSeType
+from workbench.ladder.area.build import AreaInference, AreaMethod, build_did
+from workbench.ladder.area.panel import prepare_panel, wide_to_long
+from workbench.ladder.area.staggered import CsAggregation, CsControl
+from workbench.ladder.area.twfe import AreaSeType
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from workbench.ladder.area_result import DidResult, ItsResult, SyntheticControlResult
+    from workbench.ladder.area.result import DidResult, ItsResult, SyntheticControlResult
 
 __all__ = ["did", "synthetic_control", "interrupted_time_series", "wide_to_long"]
 
@@ -153,7 +153,7 @@ def synthetic_control(
     p = prepare_panel(panel, unit=unit, time=time, outcome=outcome, treated_units=[treated_unit],
                       start=start, lang=lang)
     require_columns(panel, covariates or [], lang=lang)
-    from workbench.ladder.area_synth_build import build_synth
+    from workbench.ladder.area.synth_build import build_synth
 
     prov = Provenance("synthetic_control",
                       options={"treated_unit": str(treated_unit), "start": str(start),
@@ -190,7 +190,7 @@ def interrupted_time_series(
     if hac_lags is not None:
         check_number("hac_lags", hac_lags, low=0, integer=True, lang=lang)
     check_number("conf_level", conf_level, low=0, high=1, low_open=True, high_open=True, lang=lang)
-    from workbench.ladder.area_its import build_its
+    from workbench.ladder.area.its import build_its
 
     prov = Provenance("interrupted_time_series",
                       options={"start": str(start), "seasonal": seasonal, "hac_lags": hac_lags,

@@ -32,12 +32,12 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from workbench.core.ties import at_least_as_extreme
-from workbench.ladder.area_twfe import Demeaner, TwfeFit
+from workbench.ladder.area.twfe import Demeaner, TwfeFit
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
-    from workbench.ladder.area_panel import Panel
+    from workbench.ladder.area.panel import Panel
 
 WEBB = (-math.sqrt(1.5), -1.0, -math.sqrt(0.5), math.sqrt(0.5), 1.0, math.sqrt(1.5))
 

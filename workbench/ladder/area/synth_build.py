@@ -9,12 +9,12 @@ from workbench.core.errors import DesignError, InputError
 from workbench.core.messages import msg
 from workbench.core.results import Estimate, Provenance, collect_warnings, format_number
 from workbench.core.validate import to_numeric
-from workbench.ladder.area_result import SyntheticControlResult
+from workbench.ladder.area.result import SyntheticControlResult
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from workbench.ladder.area_panel import Panel
+    from workbench.ladder.area.panel import Panel
 
 
 def _covariates(data: "pd.DataFrame", panel: "Panel", covariates: Sequence[str], start: int, lang: str):
@@ -42,7 +42,7 @@ def build_synth(data: "pd.DataFrame", panel: "Panel", *, treated_unit: Any,
     import numpy as np
     import pandas as pd
 
-    from workbench.ladder.area_synth import run_synth
+    from workbench.ladder.area.synth import run_synth
 
     ymat = panel.matrix(panel.y)
     missing = np.isnan(ymat).sum(axis=1)
