@@ -18,7 +18,7 @@ from workbench.core.errors import (
     OptionError,
     TooFewRowsError,
 )
-from workbench.ladder.randomized import analysis_population, cace, meta_analysis, rct
+from workbench.ladder.randomized.api import analysis_population, cace, meta_analysis, rct
 
 
 def _trial(n: int = 80, seed: int = 1, effect: float = 1.0) -> pd.DataFrame:

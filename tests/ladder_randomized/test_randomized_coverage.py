@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from workbench.ladder.randomized_dim import difference_in_means
-from workbench.ladder.randomized_ols import ols
+from workbench.ladder.randomized.dim import difference_in_means
+from workbench.ladder.randomized.ols import ols
 
 pytestmark = pytest.mark.slow
 REPS = 4000

@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from workbench.ladder.randomized import cace, meta_analysis, rct
-from workbench.ladder.randomized_iv import two_stage_least_squares
-from workbench.ladder.randomized_ols import ols
+from workbench.ladder.randomized.api import cace, meta_analysis, rct
+from workbench.ladder.randomized.iv import two_stage_least_squares
+from workbench.ladder.randomized.ols import ols
 
 GOLDEN = Path(__file__).parent / "golden"
 FIELDS = ("estimate", "std_error", "df", "statistic", "p_value", "ci_low", "ci_high")

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from workbench.core.errors import OptionError
-from workbench.ladder.randomized import rct
-from workbench.ladder.randomized_ri import randomization_test
+from workbench.ladder.randomized.api import rct
+from workbench.ladder.randomized.ri import randomization_test
 
 
 def _brute(y, z, groups):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.ladder.randomized_ols import OlsFit, independent_columns, robust_vcov
+from workbench.ladder.randomized.ols import OlsFit, independent_columns, robust_vcov
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -62,7 +62,7 @@ def _plain(y: "np.ndarray", z: "np.ndarray") -> tuple[float, float, float]:
 def _clustered(y: "np.ndarray", z: "np.ndarray", clusters: "np.ndarray") -> tuple[float, float, float, int]:
     import numpy as np
 
-    from workbench.ladder.randomized_ols import ols
+    from workbench.ladder.randomized.ols import ols
 
     fit = ols(y, np.column_stack([np.ones_like(y), z]), ("(Intercept)", "t"), se_type="CR2", clusters=clusters)
     return float(fit.coef[1]), fit.std_error("t"), float(fit.df[1]), int(fit.n_clusters or 0)

@@ -3,7 +3,7 @@
 The design follows estimatr's ``helper_lm_robust_fit.R`` / ``lm_variance``: the coefficients come
 from ordinary least squares, and the covariance matrix is a sandwich whose *meat* depends on the
 standard-error type. Instrumental variables reuse :func:`robust_vcov` with the first-stage fitted
-regressors (see :mod:`workbench.ladder.randomized_iv`).
+regressors (see :mod:`workbench.ladder.randomized.iv`).
 
 Notes
 -----

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 from workbench.core.errors import OptionError
 from workbench.core.messages import msg
 from workbench.core.results import Estimate
-from workbench.ladder.randomized_dim import arm_mean_variance, difference_in_means
-from workbench.ladder.randomized_ols import CR_TYPES, HC_TYPES, ols, t_inference
-from workbench.ladder.randomized_prepare import Prepared, design_matrix
+from workbench.ladder.randomized.dim import arm_mean_variance, difference_in_means
+from workbench.ladder.randomized.ols import CR_TYPES, HC_TYPES, ols, t_inference
+from workbench.ladder.randomized.prepare import Prepared, design_matrix
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -10,7 +10,7 @@ sampled with a seeded generator.
 Notes
 -----
 Statistic: the difference in means (block-size weighted within blocks, as
-:func:`~workbench.ladder.randomized_dim.difference_in_means`), or with covariates :math:`W` the
+:func:`~workbench.ladder.randomized.dim.difference_in_means`), or with covariates :math:`W` the
 OLS coefficient of treatment, computed for all allocations at once by Frisch–Waugh–Lovell:
 :math:`\\hat\\beta(t) = t'M y / (t't - \\lVert Q't\\rVert^2)` with :math:`Q` an orthonormal basis of
 :math:`[1, W]` and :math:`M = I-QQ'`.

@@ -1,7 +1,7 @@
 """Result classes of rung 5: :class:`RctResult`, :class:`CaceResult` and :class:`MetaResult`.
 
-They only present: charts are built in :mod:`workbench.ladder.randomized_chart` and texts in
-:mod:`workbench.ladder.randomized_explain`.
+They only present: charts are built in :mod:`workbench.ladder.randomized.charts` and texts in
+:mod:`workbench.ladder.randomized.text`.
 
 Credibility (the ladder's rung 5 counts a result only when ``credible`` is true):
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
     import pandas as pd
 
-    from workbench.ladder.randomized_ri import RiFit
+    from workbench.ladder.randomized.ri import RiFit
 
 
 def _row(name: str, e: Estimate | None) -> dict[str, Any]:
@@ -94,18 +94,18 @@ class RctResult(_Rung5):
         return pd.DataFrame(rows)
 
     def chart(self) -> "alt.Chart":
-        from workbench.ladder.randomized_chart import rct_chart
+        from workbench.ladder.randomized.charts import rct_chart
 
         return rct_chart(self)
 
     def consort_chart(self, lang: str | None = None) -> "alt.Chart":
         """The flow from entrants to analysed, per arm (CONSORT-style)."""
-        from workbench.ladder.randomized_chart import consort_chart
+        from workbench.ladder.randomized.charts import consort_chart
 
         return consort_chart(self.flow, self.attrition, lang or self.lang)
 
     def explain(self, lang: str = "sv") -> str:
-        from workbench.ladder.randomized_explain import explain_rct
+        from workbench.ladder.randomized.text import explain_rct
 
         return explain_rct(self, lang)
 
@@ -137,12 +137,12 @@ class CaceResult(_Rung5):
         return pd.DataFrame([_row("cace", self.estimate), _row("itt", self.itt), _row("take_up", self.first_stage)])
 
     def chart(self) -> "alt.Chart":
-        from workbench.ladder.randomized_chart import cace_chart
+        from workbench.ladder.randomized.charts import cace_chart
 
         return cace_chart(self)
 
     def explain(self, lang: str = "sv") -> str:
-        from workbench.ladder.randomized_explain import explain_cace
+        from workbench.ladder.randomized.text import explain_cace
 
         return explain_cace(self, lang)
 
@@ -175,11 +175,11 @@ class MetaResult(_Rung5):
         return pd.DataFrame(rows)
 
     def chart(self) -> "alt.Chart":
-        from workbench.ladder.randomized_chart import forest_chart
+        from workbench.ladder.randomized.charts import forest_chart
 
         return forest_chart(self)
 
     def explain(self, lang: str = "sv") -> str:
-        from workbench.ladder.randomized_explain import explain_meta
+        from workbench.ladder.randomized.text import explain_meta
 
         return explain_meta(self, lang)

@@ -9,7 +9,7 @@
 * :func:`analysis_population` — everyone randomized, from the registry's allocation export.
 
 The engines live in the sibling modules ``randomized_*.py``; credibility rules are documented in
-:mod:`workbench.ladder.randomized_result`.
+:mod:`workbench.ladder.randomized.result`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from workbench.core.messages import msg, resolve_lang
 from workbench.core.options import RctMethod, check_number, check_option
 from workbench.core.results import Provenance, collect_warnings
 from workbench.core.validate import require_frame
-from workbench.ladder.randomized_population import (
+from workbench.ladder.randomized.population import (
     Population,
     analysis_population,
     attrition,
@@ -32,7 +32,7 @@ from workbench.ladder.randomized_population import (
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from workbench.ladder.randomized_result import CaceResult, MetaResult, RctResult
+    from workbench.ladder.randomized.result import CaceResult, MetaResult, RctResult
 
 __all__ = ["analysis_population", "cace", "meta_analysis", "rct"]
 
@@ -126,9 +126,9 @@ def rct(
     """
     import numpy as np
 
-    from workbench.ladder.randomized_effects import check_se_type, estimate_effect, risk_ratio
-    from workbench.ladder.randomized_prepare import prepare
-    from workbench.ladder.randomized_result import RctResult
+    from workbench.ladder.randomized.effects import check_se_type, estimate_effect, risk_ratio
+    from workbench.ladder.randomized.prepare import prepare
+    from workbench.ladder.randomized.result import RctResult
 
     lang = resolve_lang(lang)
     check_option("method", method, RctMethod, lang=lang)
@@ -152,14 +152,14 @@ def rct(
             warnings.append(msg("randomized.warn.rr_zero", lang))
     ri = None
     if randomization_inference:
-        from workbench.ladder.randomized_ri import randomization_test
+        from workbench.ladder.randomized.ri import randomization_test
 
         scheme = ri_scheme or {(False, False): "simple", (True, False): "blocks", (False, True): "clusters",
                                (True, True): "blocked_clusters"}[(blocks is not None, clusters is not None)]
         seed = int(np.random.SeedSequence().entropy % 2**32) if seed is None else seed
         cov = None
         if method != "difference_in_means" and covariates:
-            from workbench.ladder.randomized_effects import regressors
+            from workbench.ladder.randomized.effects import regressors
 
             cov = regressors(prep, covariates, blocks, False, lang=lang)[0][:, 2:]
         f = prep.frame
@@ -217,11 +217,11 @@ def cace(
 
     from workbench.core.results import Estimate
     from workbench.core.validate import to_binary
-    from workbench.ladder.randomized_effects import check_se_type
-    from workbench.ladder.randomized_iv import two_stage_least_squares
-    from workbench.ladder.randomized_ols import ols, t_inference
-    from workbench.ladder.randomized_prepare import design_matrix, prepare
-    from workbench.ladder.randomized_result import CaceResult
+    from workbench.ladder.randomized.effects import check_se_type
+    from workbench.ladder.randomized.iv import two_stage_least_squares
+    from workbench.ladder.randomized.ols import ols, t_inference
+    from workbench.ladder.randomized.prepare import design_matrix, prepare
+    from workbench.ladder.randomized.result import CaceResult
 
     lang = resolve_lang(lang)
     check_number("conf_level", conf_level, low=0, high=1, low_open=True, high_open=True, lang=lang)
@@ -298,9 +298,9 @@ def meta_analysis(
     result. ``method``: ``"fixed"``, ``"DL"`` (DerSimonian–Laird, default)
     or ``"REML"``; ``knapp_hartung=True`` uses the Knapp–Hartung t-based interval.
     """
-    from workbench.ladder.randomized_meta import META_METHODS, pool
-    from workbench.ladder.randomized_meta_input import meta_inputs
-    from workbench.ladder.randomized_result import MetaResult
+    from workbench.ladder.randomized.meta import META_METHODS, pool
+    from workbench.ladder.randomized.meta_input import meta_inputs
+    from workbench.ladder.randomized.result import MetaResult
 
     lang = resolve_lang(lang)
     check_option("method", method, META_METHODS, lang=lang)
