@@ -50,8 +50,8 @@ def best(fn, repeats: int = REPEATS) -> tuple[float, object]:
 
 
 def workbench_engine(df: pd.DataFrame):
-    from workbench.ladder.area_panel import prepare_panel
-    from workbench.ladder.area_twfe import Demeaner, fit_twfe
+    from workbench.ladder.area.panel import prepare_panel
+    from workbench.ladder.area.twfe import Demeaner, fit_twfe
 
     p = prepare_panel(df, unit="unit", time="time", outcome="y", treated="d")
     dm = Demeaner.build(p.unit_code, p.time_code, p.n_units, p.n_times)

@@ -32,7 +32,7 @@ _LAZY: dict[str, str] = {
     "LadderStatus": "workbench.ladder.status:LadderStatus",
     "ladder_status": "workbench.project.rung1:ladder_status",
     # rungs 2-5
-    "activity_followup": "workbench.ladder.activity.api:activity_followup",
+    "activity_followup": "workbench.ladder.activity:activity_followup",
     "prepost": "workbench.ladder.prepost:prepost",
     "match": "workbench.ladder.matching:match",
     "did": "workbench.ladder.area:did",

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 import workbench as wb
-from workbench.design import power_engine as eng
-from workbench.design.advisor_designs import AreaComparison, Plan
-from workbench.design.power_sim_did import twfe_batch
+from workbench.design.power import engine as eng
+from workbench.design.advisor.designs import AreaComparison, Plan
+from workbench.design.power.simulation_did import twfe_batch
 
 
 def test_seeded_and_reproducible() -> None:

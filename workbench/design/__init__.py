@@ -1,7 +1,7 @@
 """Design room: planning before data — power, sample size and the design advisor.
 
 ``wb.design.advise(...)`` answers "with N new families a month, how long until we can detect
-what?" for every rung's design; ``wb.power`` (:mod:`workbench.design.power`) holds the power and
+what?" for every rung's design; ``wb.power`` (:mod:`workbench.design.power.api`) holds the power and
 sample-size front doors. Importing this package is cheap: ``advise`` loads on first use.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-_LAZY = {"advise": "workbench.design.advisor:advise", "DesignAdvice": "workbench.design.advisor_result:DesignAdvice"}
+_LAZY = {"advise": "workbench.design.advisor:advise", "DesignAdvice": "workbench.design.advisor.result:DesignAdvice"}
 
 __all__ = ["advise", "DesignAdvice"]
 

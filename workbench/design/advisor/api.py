@@ -3,7 +3,7 @@
 ``wb.design.advise(...)`` compares the designs of each rung (randomized individuals, cluster
 randomization, matched comparison, area comparison, before/after) for the same question and
 inflow, and says in plain Swedish (or English) which are feasible in the planned time. The
-formulas of each design are in :mod:`workbench.design.advisor_designs`.
+formulas of each design are in :mod:`workbench.design.advisor.designs`.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from workbench.core.errors import OptionError
 from workbench.core.messages import resolve_lang
 from workbench.core.options import check_number, check_option
 from workbench.core.results import Provenance
-from workbench.design import power_engine as eng
-from workbench.design.advisor_designs import DESIGNS, Plan
-from workbench.design.advisor_result import DesignAdvice, finite_or_none
-from workbench.design.power_checks import ceil_n, check_icc, check_proportion
+from workbench.design.power import engine as eng
+from workbench.design.advisor.designs import DESIGNS, Plan
+from workbench.design.advisor.result import DesignAdvice, finite_or_none
+from workbench.design.power.checks import ceil_n, check_icc, check_proportion
 
 POOLABLE = ("rct", "matched", "prepost")  # designs whose inflow scales with the municipalities pooled
 
@@ -122,7 +122,7 @@ def advise(*, outcome: str = "binary", baseline: float | None = None, target: fl
     -----
     Months needed = required size / people added per month: a randomized trial puts half the
     inflow in each arm, so with :math:`n` per group it takes :math:`2n/\\text{inflow}` months. The
-    designs' formulas are in :mod:`workbench.design.advisor_designs`.
+    designs' formulas are in :mod:`workbench.design.advisor.designs`.
 
     Examples
     --------

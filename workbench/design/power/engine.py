@@ -1,6 +1,6 @@
 """Closed-form power functions of R's ``pwr`` (1.3.0) and a tight root finder to invert them.
 
-Pure numerics (no validation, no text): the front doors in :mod:`workbench.design.power` check
+Pure numerics (no validation, no text): the front doors in :mod:`workbench.design.power.api` check
 inputs and wrap the numbers in results. Every function is the exact formula ``pwr`` evaluates, so
 solved quantities agree with R up to the root finder's tolerance (ours is tighter than ``uniroot``'s
 default of 1.2e-4).

@@ -68,7 +68,7 @@ class PowerResult(Result):
 
     def power_at(self, n: float) -> float:
         """Power of this design with ``n`` in the first group (effect and ratio as here)."""
-        from workbench.design import power_engine as e
+        from workbench.design.power import engine as e
 
         if self.test == "two_proportions":
             return e.power_two_proportions(self.mdes, n, n * self.n_ratio, self.alpha, self.alternative)
@@ -205,7 +205,7 @@ class ClusterPowerResult(Result):
         """MDES and power against the number of clusters (cluster size as here)."""
         import pandas as pd
 
-        from workbench.design.power_cluster import cra2_mdes, cra2_power
+        from workbench.design.power.cluster import cra2_mdes, cra2_power
 
         low = self.n_covariates_level2 + 3
         top = max(low + 10, int(math.ceil(2.5 * self.clusters)))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.results import Result
-from workbench.design import advisor_text as txt
+from workbench.design.advisor import text as txt
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt

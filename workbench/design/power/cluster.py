@@ -1,6 +1,6 @@
 """PowerUp! formulas for two-level cluster randomized trials (CRA2; Dong & Maynard 2013, model 3.1).
 
-Pure numerics; validation and results live in :mod:`workbench.design.power`.
+Pure numerics; validation and results live in :mod:`workbench.design.power.api`.
 
 Notes
 -----
@@ -75,7 +75,7 @@ def mdes_floor(clusters: float, icc: float, *, share: float = 0.5, r2_2: float =
 
 def cra2_clusters(effect: float, cluster_size: float, icc: float, **kw: float) -> float | None:
     """Number of clusters (continuous) at which the MDES equals ``effect``; ``None`` if > 1e6."""
-    from workbench.design.power_engine import solve
+    from workbench.design.power.engine import solve
 
     g = int(kw.get("g", 0))
     return solve(lambda j: -cra2_mdes(j, cluster_size, icc, **kw), -abs(effect), g + 2.0 + 1e-6, 1e6)
@@ -83,6 +83,6 @@ def cra2_clusters(effect: float, cluster_size: float, icc: float, **kw: float) -
 
 def cra2_cluster_size(effect: float, clusters: float, icc: float, **kw: float) -> float | None:
     """Cluster size (continuous) at which the MDES equals ``effect``; ``None`` if unreachable."""
-    from workbench.design.power_engine import solve
+    from workbench.design.power.engine import solve
 
     return solve(lambda m: -cra2_mdes(clusters, m, icc, **kw), -abs(effect), 1.0, 1e9)

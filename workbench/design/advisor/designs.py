@@ -15,7 +15,7 @@ Notes
   matched from existing records. Matching loses precision relative to an RCT of the same size
   (residual imbalance, discarded and reused controls, pair dependence): the variance is multiplied
   by ``matching_inflation`` (default 1.25, an allowance, not an estimate; check a specific case with
-  :func:`~workbench.design.power_sim.simulate_matched`). It also rests on no unmeasured confounding.
+  :func:`~workbench.design.power.simulation.simulate_matched`). It also rests on no unmeasured confounding.
 * Area comparison (difference-in-differences): the inflow lives in ``treated_districts``; each of
   the ``districts`` has the same monthly inflow. With :math:`n_1, n_0` people per district after and
   before, :math:`G_1` treated and :math:`G_0` comparison districts and a district-by-phase shock with
@@ -32,15 +32,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from workbench.design import power_engine as eng
-from workbench.design.power_cluster import cra2_clusters, cra2_power
+from workbench.design.power import engine as eng
+from workbench.design.power.cluster import cra2_clusters, cra2_power
 
 BIG_N = 1e9
 
 
 @dataclass(frozen=True)
 class Plan:
-    """Everything the designs need, already validated (see :func:`workbench.design.advisor.advise`)."""
+    """Everything the designs need, already validated (see :func:`workbench.design.advisor.api.advise`)."""
 
     outcome: str
     effect: float  # absolute effect in SD units (h or d)

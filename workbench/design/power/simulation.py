@@ -7,7 +7,7 @@ is the share of p-values below ``alpha``, with a Monte-Carlo standard error and 
 
 Ready-made simulators: :func:`simulate_binary_rct` (rare binary outcome, difference in
 proportions), :func:`simulate_matched` (matched comparison analysed with a regression-adjusted
-difference) and :func:`~workbench.design.power_sim_did.simulate_did` (few districts, two-way fixed
+difference) and :func:`~workbench.design.power.simulation_did.simulate_did` (few districts, two-way fixed
 effects with clustered standard errors).
 """
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-from workbench.design.power_sim_did import simulate_did  # noqa: E402  (re-exported)
+from workbench.design.power.simulation_did import simulate_did  # noqa: E402  (re-exported)
 
 __all__ = ["SimPowerResult", "simulate_power", "simulate_binary_rct", "simulate_matched", "simulate_did"]
 
@@ -177,7 +177,7 @@ def simulate_binary_rct(p_control: float, p_treated: float, n_per_group: int, *,
     import numpy as np
     from scipy.stats import norm
 
-    from workbench.design.power_checks import check_proportion
+    from workbench.design.power.checks import check_proportion
 
     lang = resolve_lang(lang)
     check_proportion("p_control", p_control, lang)

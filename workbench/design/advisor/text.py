@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workbench.core.results import format_number
-from workbench.design.power_result import pct
+from workbench.design.power.result import pct
 
 NAMES = {
     "rct": ("Randomiserad studie (individer)", "Randomized trial (individuals)"),

@@ -76,7 +76,7 @@ def simulate_did(n_districts: int, n_treated: int, effect: float, *, periods_bef
     import numpy as np
     from scipy.stats import t as tdist
 
-    from workbench.design.power_sim import simulate_power
+    from workbench.design.power.simulation import simulate_power
 
     lang = resolve_lang(lang)
     for name, value in (("n_districts", n_districts), ("n_treated", n_treated),

@@ -1,8 +1,8 @@
 """Power and sample size in the staff's terms: ``wb.power``.
 
-Front doors only (validation + result); the formulas live in :mod:`~workbench.design.power_engine`
-(R's ``pwr``), :mod:`~workbench.design.power_cluster` (PowerUp! CRA2) and
-:mod:`~workbench.design.power_sim` (simulation for any analysis). Each front door solves for
+Front doors only (validation + result); the formulas live in :mod:`~workbench.design.power.engine`
+(R's ``pwr``), :mod:`~workbench.design.power.cluster` (PowerUp! CRA2) and
+:mod:`~workbench.design.power.simulation` (simulation for any analysis). Each front door solves for
 whichever of size, power and effect is left as ``None``.
 
 Examples
@@ -20,16 +20,16 @@ from workbench.core.errors import DesignError
 from workbench.core.messages import resolve_lang, msg
 from workbench.core.options import check_number
 from workbench.core.results import Provenance, collect_warnings
-from workbench.design import power_engine as eng
-from workbench.design.power_checks import (
+from workbench.design.power import engine as eng
+from workbench.design.power.checks import (
     ceil_n, check_common, check_direction, check_icc, check_n, check_power, check_proportion, one_unknown,
 )
-from workbench.design.power_cluster import (
+from workbench.design.power.cluster import (
     cra2_cluster_size, cra2_clusters, cra2_mdes, cra2_power, mdes_floor, multiplier,
 )
-from workbench.design.power_cluster import design_effect as _design_effect
-from workbench.design.power_result import ClusterPowerResult, PowerResult, pct
-from workbench.design.power_sim import (
+from workbench.design.power.cluster import design_effect as _design_effect
+from workbench.design.power.result import ClusterPowerResult, PowerResult, pct
+from workbench.design.power.simulation import (
     simulate_binary_rct, simulate_did, simulate_matched, simulate_power,
 )
 
@@ -125,7 +125,7 @@ def two_proportions(p1: float, p2: float | None = None, *, n: float | None = Non
     Notes
     -----
     :math:`h = 2\\arcsin\\sqrt{p_1} - 2\\arcsin\\sqrt{p_2}`; power uses the normal reference with
-    :math:`\\lambda = h\\sqrt{n_1 n_2/(n_1+n_2)}` (see :mod:`workbench.design.power_engine`).
+    :math:`\\lambda = h\\sqrt{n_1 n_2/(n_1+n_2)}` (see :mod:`workbench.design.power.engine`).
     """
     lang = resolve_lang(lang)
     p1 = check_proportion("p1", p1, lang)
@@ -272,7 +272,7 @@ def cluster_mdes(clusters: float, cluster_size: float, icc: float, *, power: flo
     Notes
     -----
     :math:`MDES = M_{J-g-2}\\sqrt{\\rho(1-R^2_2)/(P(1-P)J) + (1-\\rho)(1-R^2_1)/(P(1-P)Jn)}`, with
-    :math:`M = t_{1-\\alpha/2} + t_{power}` (see :mod:`workbench.design.power_cluster`).
+    :math:`M = t_{1-\\alpha/2} + t_{power}` (see :mod:`workbench.design.power.cluster`).
     """
     lang = resolve_lang(lang)
     icc = _cluster_checks(clusters, cluster_size, icc, power, alpha, share_treated, r2_level1, r2_level2,
