@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import workbench as wb
-from workbench.ladder.checks_results import _evidence
+from workbench.ladder.checks import _evidence
 from workbench.ladder.status import LadderContext
 
 

@@ -6,16 +6,15 @@ A rung is *done* when every requirement registered for it finds nothing missing;
 
 Requirements are plain functions registered with :func:`requirement`; each takes a
 :class:`LadderContext` and returns the list of things still missing (already in the context's
-language; empty list = met). Every module in this package whose name starts with ``checks_`` is
-imported by :func:`evaluate`, so a rung adds its checks by adding one such module — nothing here
-changes. The context carries only plain data (the step-1 record as a mapping and the saved results
+language; empty list = met). The modules that register requirements are listed in
+:data:`CHECK_MODULES` and imported by :func:`evaluate`: a new set of checks is one module plus one
+line there. The context carries only plain data (the step-1 record as a mapping and the saved results
 as their ``to_dict()`` payloads), so this module stays pure: no files, no database.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -76,15 +75,17 @@ def requirement(step: int, name: str) -> Callable[[Check], Check]:
     return register
 
 
+#: modules whose ``@requirement`` functions make up the ladder (rung 1 lives in ``project/rung1.py``,
+#: which registers itself, because the step-1 record belongs to the project room)
+CHECK_MODULES: tuple[str, ...] = ("workbench.ladder.checks",)
+
+
 def _load_checks() -> None:
     global _loaded
     if _loaded:
         return
-    import workbench.ladder as pkg
-
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
-        if info.name.startswith("checks_"):
-            importlib.import_module(f"{pkg.__name__}.{info.name}")
+    for name in CHECK_MODULES:
+        importlib.import_module(name)
     _loaded = True
 
 
