@@ -14,8 +14,7 @@ from typing import Any
 from workbench.core.errors import WorkbenchError, WorkbenchWarning
 from workbench.core.messages import get_language, set_language
 from workbench.core.results import Estimate
-
-__version__ = "0.1.0"
+from workbench.core.version import __version__
 
 # public name -> "module:attribute" (attribute empty: the module itself)
 _LAZY: dict[str, str] = {

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench import __version__
+from workbench.core.version import __version__
 from workbench.core.errors import WorkbenchError
 
 

@@ -27,3 +27,4 @@ def test_import_linter_contracts_hold():
     lint = Path(sys.executable).parent / "lint-imports"
     result = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+

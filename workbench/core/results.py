@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def package_version() -> str:
-    from workbench import __version__
+    from workbench.core.version import __version__
 
     return __version__
 

@@ -93,7 +93,7 @@ def build_config(name: Any, *, arms: Sequence[str], scheme: str, block_sizes: Se
     if not 0.5 <= float(p_best) <= 1.0:
         raise RegistryError("registry.bad_p_best", lang=lang, value=p_best)
     algorithm, version = ALGORITHMS[scheme]
-    from workbench import __version__
+    from workbench.core.version import __version__
     return {
         "name": trial_name, "arms": arm_list, "ratio": ratio_list, "scheme": scheme,
         "block_sizes": sizes if scheme in ("block", "stratified_block", "cluster") else [],

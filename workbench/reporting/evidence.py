@@ -32,7 +32,7 @@ def headline(results: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
 
 
 def evidence_card(description: Mapping[str, Any], results: Sequence[Mapping[str, Any]], status: Any) -> dict[str, Any]:
-    from workbench import __version__
+    from workbench.core.version import __version__
 
     best = headline(results)
     estimate = dict(best["estimate"]) if best else None

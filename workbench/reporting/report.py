@@ -105,7 +105,7 @@ def build_report(project: Any, *, out: str | Path | None = None, lang: str | Non
          f"{period.get('start', '')} – {period.get('end', '')}" if isinstance(period, Mapping) and period else None),
         (msg("reporting.field.problem", lang), description.get("problem")),
     ]
-    from workbench import __version__
+    from workbench.core.version import __version__
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     page = env.from_string(TEMPLATE.read_text(encoding="utf-8")).render(

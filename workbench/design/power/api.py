@@ -30,8 +30,9 @@ from workbench.design.power.cluster import (
 from workbench.design.power.cluster import design_effect as _design_effect
 from workbench.design.power.result import ClusterPowerResult, PowerResult, pct
 from workbench.design.power.simulation import (
-    simulate_binary_rct, simulate_did, simulate_matched, simulate_power,
+    simulate_binary_rct, simulate_matched, simulate_power,
 )
+from workbench.design.power.simulation_did import simulate_did
 
 __all__ = [
     "two_proportions", "one_proportion", "two_means", "cluster_mdes", "cluster_power",

@@ -27,9 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-from workbench.design.power.simulation_did import simulate_did  # noqa: E402  (re-exported)
-
-__all__ = ["SimPowerResult", "simulate_power", "simulate_binary_rct", "simulate_matched", "simulate_did"]
+__all__ = ["SimPowerResult", "simulate_power", "simulate_binary_rct", "simulate_matched"]
 
 
 @dataclass(frozen=True, kw_only=True)

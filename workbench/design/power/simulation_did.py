@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.core.errors import DesignError
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.options import check_number
+from workbench.design.power.simulation import simulate_power
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -76,7 +77,6 @@ def simulate_did(n_districts: int, n_treated: int, effect: float, *, periods_bef
     import numpy as np
     from scipy.stats import t as tdist
 
-    from workbench.design.power.simulation import simulate_power
 
     lang = resolve_lang(lang)
     for name, value in (("n_districts", n_districts), ("n_treated", n_treated),

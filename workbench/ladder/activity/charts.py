@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.core.messages import msg
 from workbench.core.results import format_number
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
+    import pandas as pd
 
-    from workbench.ladder.activity.result import ActivityResult
+
+class ActivityFigures(Protocol):
+    """What the charts read of an activity follow-up (the result satisfies it; charts never import it)."""
+
+    lang: str
+    flow: "pd.DataFrame"
+    completed_stage: str
+    reach_stage: str
+    planned_dose: Any
+    dose_distribution: "pd.DataFrame | None"
 
 
-def activity_chart(result: "ActivityResult") -> "alt.Chart":
+def activity_chart(result: "ActivityFigures") -> "alt.Chart":
     """The flow chart, and beside it the dose chart when the result has a dose."""
     import altair as alt
 
@@ -23,7 +33,7 @@ def activity_chart(result: "ActivityResult") -> "alt.Chart":
     return alt.hconcat(flow, dose_chart(result))
 
 
-def flow_chart(result: "ActivityResult") -> "alt.Chart":
+def flow_chart(result: "ActivityFigures") -> "alt.Chart":
     """Boxes top to bottom (stage, n, share of the target group), with those lost on the right."""
     import altair as alt
     import pandas as pd
@@ -71,7 +81,7 @@ def flow_chart(result: "ActivityResult") -> "alt.Chart":
     return alt.layer(*layers).properties(title=msg("activity.chart.flow", lang), width=360, height=70 * n_rows)
 
 
-def dose_chart(result: "ActivityResult") -> "alt.Chart":
+def dose_chart(result: "ActivityFigures") -> "alt.Chart":
     """Number of persons per dose among those who started, with the planned dose as a rule."""
     import altair as alt
     import pandas as pd

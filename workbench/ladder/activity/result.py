@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import Result, format_number
+from workbench.ladder.activity.charts import activity_chart
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -75,7 +76,7 @@ class ActivityResult(Result):
             rows.append({"measure": f"flow.{r.stage}", "label": r.label, "n": r.n, "share": r.share_of_target_group,
                          "value": float(r.n)})
         n_t = self.n_target
-        n_s, n_c = self._n(self.reach_stage), self._n(self.completed_stage)
+        n_s = self._n(self.reach_stage)
         rows.append({"measure": "reach", "label": msg("activity.measure.reach", lang), "n": n_s,
                      "share": n_s / n_t if n_t else math.nan, "value": n_s / n_t if n_t else math.nan})
         d = self.dropout.iloc[0]
@@ -137,8 +138,6 @@ class ActivityResult(Result):
 
     def chart(self) -> "alt.Chart":
         """A CONSORT-style flow, beside a dose chart when a dose was given."""
-        from workbench.ladder.activity.charts import activity_chart
-
         return activity_chart(self)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from typing import TYPE_CHECKING, Any, Literal
 
 from workbench.core.messages import msg
@@ -190,8 +192,9 @@ def build_did(panel: "Panel", *, method: str, se_type: str, control: str, aggreg
         placebo_sd=placebo_sd,
         seed=seed, pretrend_p=p_pre, pretrend_test=test, credible=not problems,
         credibility_problems=tuple(problems), aggregation=aggregation_table, means=period_means(panel),
-        lang=lang, _event_args={"panel": panel, "se_type": se_type, "inference": inference, "seed": seed,
-                                "min_pre_periods": min_pre_periods, "conf_level": conf_level},
+        lang=lang, _event_study=functools.partial(
+            build_event_study, panel, se_type=se_type, inference=inference, seed=seed,
+            min_pre_periods=min_pre_periods, conf_level=conf_level),
     )
 
 

@@ -1,13 +1,13 @@
 """Frozen results of the area comparisons: DiD, event study, synthetic control, ITS.
 
-Each result presents only; the numbers come from the engines (``area_twfe``, ``area_event``,
-``area_staggered``, ``area_synth``, ``area_its``), the charts from ``area_charts`` and the plain
-language from ``area_text``.
+Each result presents only; the numbers come from the engines (``twfe``, ``event``, ``staggered``,
+``synth``, ``its``), the charts from ``charts`` and the plain language from ``text``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.results import Estimate, Result
@@ -84,21 +84,17 @@ class DidResult(Result):
     aggregation: "pd.DataFrame | None" = None
     means: "pd.DataFrame | None" = None
     lang: str = "sv"
-    _event_args: dict = field(default_factory=dict, repr=False, compare=False)
+    #: the event study on the same panel and settings, bound by the builder (the result only presents)
+    _event_study: "Callable[..., EventStudyResult] | None" = field(default=None, repr=False, compare=False)
 
     def event_study(self, *, leads: int | None = None, lags: int | None = None,
                     lang: str | None = None) -> EventStudyResult:
         """The event study (leads/lags, pre-trend test, coefficient plot) on the same panel."""
-        from workbench.ladder.area.build import build_event_study
-
-        from dataclasses import replace
-
-        args = dict(self._event_args)
-        args.setdefault("provenance", replace(
-            self.provenance, function="event_study",
-            options={**self.provenance.options, "leads": leads, "lags": lags}))
-        return build_event_study(args.pop("panel"), leads=leads, lags=lags,
-                                 lang=lang or self.lang, **args)
+        if self._event_study is None:
+            raise AttributeError("this result was not built with a panel, so it has no event study")
+        provenance = replace(self.provenance, function="event_study",
+                             options={**self.provenance.options, "leads": leads, "lags": lags})
+        return self._event_study(leads=leads, lags=lags, lang=lang or self.lang, provenance=provenance)
 
     def summary(self) -> "pd.DataFrame":
         import pandas as pd

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.core.errors import InputError, MissingValuesError
 from workbench.core.messages import msg, resolve_lang
@@ -12,15 +12,33 @@ from workbench.core.results import Estimate, Provenance, collect_warnings
 from workbench.core.validate import require_columns, to_numeric
 from workbench.ladder.matching.data import design_for
 from workbench.ladder.matching.effect_engine import e_values, fit_effect
-from workbench.ladder.matching.result import MatchingEffect
+from workbench.ladder.matching.effect_result import MatchingEffect
 
 if TYPE_CHECKING:  # pragma: no cover
-    from workbench.ladder.matching.result import MatchResult
+    import numpy as np
+    import pandas as pd
+
+
+class MatchedSample(Protocol):
+    """What the effect reads of a matching (``MatchResult`` satisfies it; this module never imports it)."""
+
+    treatment: str
+    covariates: tuple[str, ...]
+    method: str
+    estimand: str
+    se_type: str
+    counts: dict[str, int]
+    subclass: "pd.Series"
+    lang: str
+    _prep: Any
+    _balance_weights: "np.ndarray"
+
+    def balance(self, *args: Any, **kwargs: Any) -> "pd.DataFrame": ...
 
 MIN_MATCHED = 10  # fewer matched treated or controls than this: not credible
 
 
-def effect(m: "MatchResult", outcome: str, *, covariates: Any = None, conf_level: float = 0.95,
+def effect(m: "MatchedSample", outcome: str, *, covariates: Any = None, conf_level: float = 0.95,
            lang: str | None = None) -> MatchingEffect:
     """Effect of the treatment on ``outcome`` in the matched sample.
 

@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.core.messages import msg
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
 
-    from workbench.ladder.prepost.result import PrepostResult
+    from workbench.ladder.prepost.indicator import IndicatorChange
+
+
+class PrepostFigures(Protocol):
+    """What the chart reads of a before/after result (the result satisfies it; charts never import it)."""
+
+    indicators: "Sequence[IndicatorChange]"
+    _pairs: Sequence[Any]
+    lang: str
+    conf_level: float
 
 MAX_LINES = 300
 """Most participants drawn as individual lines (a fixed, evenly spaced selection beyond that)."""
 MAX_INDICATORS = 6
 
 
-def prepost_chart(result: "PrepostResult") -> "alt.Chart":
+def prepost_chart(result: "PrepostFigures") -> "alt.Chart":
     """One row per indicator: individual change on the left, means or shares with CI on the right."""
     import altair as alt
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import Estimate, Result, format_number, format_p
+from workbench.ladder.prepost.charts import prepost_chart
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -124,8 +125,6 @@ class PrepostResult(Result):
 
     def chart(self) -> "alt.Chart":
         """Individual change (paired lines) beside means (or shares) with intervals, per indicator."""
-        from workbench.ladder.prepost.charts import prepost_chart
-
         return prepost_chart(self)
 
 

@@ -27,7 +27,7 @@ from workbench.ladder.randomized.ols import CR_TYPES, HC_TYPES, ols, t_inference
 from workbench.ladder.randomized.prepare import Prepared, design_matrix
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
+    pass
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,6 @@ def estimate_effect(
     lang: str | None,
 ) -> EffectFit:
     """The treatment effect (difference in risks for a binary outcome) with estimatr's inference."""
-    import numpy as np
 
     f = prep.frame
     cl = None if clusters is None else f[clusters].to_numpy()

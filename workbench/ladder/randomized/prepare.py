@@ -106,7 +106,6 @@ def prepare(
     lang: str | None,
 ) -> Prepared:
     """Validate columns; convert outcome and treatment; split off rows with missing outcome."""
-    import numpy as np
 
     require_columns(df, [outcome, treatment, blocks, clusters, *covariates, *extra], lang=lang)
     z_all, t_label, c_label = treatment_vector(df, treatment, treated_arm, lang=lang)
