@@ -98,7 +98,7 @@ def test_upload_map_error_results_report(tmp_path, browser, serve_app, page_tool
     external_requests, screenshot = page_tools
 
     project = wb.Project.create(tmp_path / "projekt", name="Hela familjen")
-    project.save_result(_FakeDid(provenance=Provenance("test"), warnings=("Kort förperiod: två mätpunkter",)),
+    project.save_result(_FakeDid(provenance=Provenance("test"), warning_msgs=("Kort förperiod: två mätpunkter",)),
                         label="Skillnad i skillnader")
     good = tmp_path / "poäng.csv"
     good.write_bytes(GOOD_CSV.encode("cp1252"))  # Excel's "CSV (semikolonavgränsad)"

@@ -43,7 +43,7 @@ def _mean_result(values):
                       p_value=2 * stats.t.sf(abs(m / se), len(x) - 1), statistic=m / se, df=len(x) - 1,
                       n=len(x), estimand="mean", method="t", se_type="classical")
     return _Mean(provenance=Provenance("demo", {"conf_level": 0.95}, {"x": "värde"}, len(x)), estimate=est,
-                 values=pd.Series(x), warnings=("liten grupp",))
+                 values=pd.Series(x), warning_msgs=("liten grupp",))
 
 
 def test_result_is_frozen_and_json_safe():
@@ -95,3 +95,29 @@ def test_incomplete_result_class_cannot_be_made():
 
     with pytest.raises(TypeError, match="chart"):
         NoChart(provenance=Provenance("x"))
+
+
+def test_messages_render_when_read_and_survive_to_dict():
+    from workbench.core.text import Msg, from_stored
+
+    m = Msg("core.column_missing", column="personnr", available=["a", "b"])
+    r = _Mean(provenance=Provenance("demo"), estimate=_mean_result([1.0, 2, 3]).estimate,
+              values=pd.Series([1.0]), warning_msgs=(m, "fritext"))
+    try:
+        wb.set_language("en")
+        assert r.warnings[0].startswith("Column 'personnr'") and r.warnings[1] == "fritext"
+        wb.set_language("sv")
+        assert "Kolumnen 'personnr'" in r.warnings[0]
+        assert r.warnings_in("en")[0].startswith("Column")
+        stored = json.loads(json.dumps(r.to_dict()))["warning_msgs"]
+        again = from_stored(stored)
+        assert again == (m, "fritext") and again[0].render("en") == m.render("en")
+    finally:
+        wb.set_language("sv")
+
+
+def test_nested_messages_render_in_the_same_language():
+    from workbench.core.text import Msg
+
+    outer = Msg("core.column_missing", column=Msg("core.warnings_title"), available=[])
+    assert "Warnings" in outer.render("en") and "Varningar" in outer.render("sv")

@@ -42,7 +42,7 @@ def _estimate():
 def test_report_is_self_contained_and_suppresses_small_cells(tmp_path):
     project = build_demo(tmp_path / "demo", with_results=False)
     project.save_result(_Effect(provenance=Provenance("test", columns={"outcome": "sjalvforsorjande_3ar"}),
-                                estimate=_estimate(), warnings=("Få matchade par",)), label="Matchning")
+                                estimate=_estimate(), warning_msgs=("Få matchade par",)), label="Matchning")
     out = tmp_path / "rapport.html"
     page = wb.report(project, out=out)
     assert out.read_text(encoding="utf-8") == page

@@ -215,7 +215,7 @@ class _Fake(Result):
 def test_results_page_shows_explanation_table_chart_warnings(project):
     empty = ResultsPage(project)
     assert "Inga resultat" in empty.body.value
-    project.save_result(_Fake(provenance=Provenance("test"), warnings=("Liten grupp <åäö>",)), label="Före och efter")
+    project.save_result(_Fake(provenance=Provenance("test"), warning_msgs=("Liten grupp <åäö>",)), label="Före och efter")
     empty.refresh_button.click()
     body = empty.body.value
     assert "Steg 3:" in body and "visar förändring, inte effekt" in body

@@ -25,9 +25,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from workbench.core.messages import msg, resolve_lang
+from workbench.core.serialize import json_safe
+from workbench.core.text import Msg, Text, render_all, stored, unique
+
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
     import pandas as pd
+
+__all__ = ["Estimate", "Msg", "Provenance", "Result", "Text", "collect_warnings", "format_number", "format_p",
+           "json_safe", "result_html"]
 
 
 def package_version() -> str:
@@ -38,55 +45,6 @@ def package_version() -> str:
 
 def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-
-
-def json_safe(value: Any) -> Any:
-    """Convert numpy/pandas scalars, tuples, dataclasses, DataFrames and NaN to JSON-safe values.
-
-    NaN and infinities become ``None`` (JSON has no NaN).
-    """
-    if value is None or isinstance(value, (bool, str)):
-        return value
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        if hasattr(value, "to_dict"):
-            return value.to_dict()
-        return {f.name: json_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, Mapping):
-        return {str(k): json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [json_safe(v) for v in value]
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    type_name = type(value).__module__
-    if type_name.startswith("numpy"):
-        import numpy as np
-
-        if isinstance(value, np.ndarray):
-            return [json_safe(v) for v in value.tolist()]
-        if isinstance(value, np.bool_):
-            return bool(value)
-        if isinstance(value, np.integer):
-            return int(value)
-        if isinstance(value, np.floating):
-            return json_safe(float(value))
-    if type_name.startswith("pandas"):
-        import pandas as pd
-
-        if isinstance(value, pd.DataFrame):
-            plain_index = isinstance(value.index, pd.RangeIndex) and value.index.name is None
-            frame = value if plain_index else value.reset_index()
-            return [json_safe(r) for r in frame.to_dict(orient="records")]
-        if isinstance(value, pd.Series):
-            return {str(k): json_safe(v) for k, v in value.items()}
-        if isinstance(value, pd.Timestamp):
-            return value.isoformat()
-        if value is pd.NA or value is pd.NaT:
-            return None
-    return str(value)
 
 
 @dataclass(frozen=True)
@@ -188,6 +146,11 @@ class Result(abc.ABC):
     Subclasses set ``kind`` (a short stable name such as ``"prepost"``), add their own fields,
     and implement :meth:`summary`, :meth:`chart` and :meth:`explain`. Fields listed in
     ``_dict_exclude`` are left out of :meth:`to_dict` (e.g. large per-row Series).
+
+    Warnings and credibility problems are kept as messages (:class:`~workbench.core.text.Msg`) in
+    ``warning_msgs`` and ``problem_msgs`` and rendered when read: :attr:`warnings` and
+    :attr:`credibility_problems` are in the session language, :meth:`warnings_in` and
+    :meth:`problems_in` in any language.
     """
 
     kind: ClassVar[str] = "result"
@@ -195,7 +158,8 @@ class Result(abc.ABC):
     _dict_exclude: ClassVar[tuple[str, ...]] = ()
 
     provenance: Provenance
-    warnings: tuple[str, ...] = ()
+    warning_msgs: tuple[Text, ...] = ()
+    problem_msgs: tuple[Text, ...] = ()
 
     # -- protocol (a subclass that leaves one out cannot be instantiated) -----------------
     @abc.abstractmethod
@@ -203,47 +167,72 @@ class Result(abc.ABC):
         """A tidy table of the result with named columns."""
 
     @abc.abstractmethod
-    def chart(self) -> "alt.Chart":
-        """An Altair chart of the result (never displayed by the analysis itself)."""
+    def chart(self, lang: str | None = None) -> "alt.Chart":
+        """An Altair chart of the result, titles in ``lang`` (None: the session language)."""
 
     @abc.abstractmethod
-    def explain(self, lang: str = "sv") -> str:
+    def explain(self, lang: str | None = None) -> str:
         """Plain language: what the result shows, and what this rung can and cannot claim."""
+
+    # -- messages, rendered when read -------------------------------------------------------
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What a careful evaluator must know, in the session language."""
+        return render_all(self.warning_msgs)
+
+    @property
+    def credibility_problems(self) -> tuple[str, ...]:
+        """Why the result does not count for its rung (empty when it does), in the session language."""
+        return render_all(self.problem_msgs)
+
+    def warnings_in(self, lang: str | None = None) -> tuple[str, ...]:
+        """The warnings in ``lang``."""
+        return render_all(self.warning_msgs, lang)
+
+    def problems_in(self, lang: str | None = None) -> tuple[str, ...]:
+        """The credibility problems in ``lang``."""
+        return render_all(self.problem_msgs, lang)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "rung": self.rung}
         for f in dataclasses.fields(self):
-            if f.name in self._dict_exclude or f.name.startswith("_"):
+            if f.name in self._dict_exclude or f.name.startswith("_") or f.name in _MESSAGE_FIELDS:
                 continue
             value = getattr(self, f.name)
             out[f.name] = value.to_dict() if hasattr(value, "to_dict") and not _is_frame(value) else json_safe(value)
+        out["warnings"] = list(self.warnings)
+        out["warning_msgs"] = stored(self.warning_msgs)
+        if "credible" in out:
+            out["credibility_problems"] = list(self.credibility_problems)
+            out["problem_msgs"] = stored(self.problem_msgs)
         out["summary"] = json_safe(self.summary())
         return out
 
     def _repr_html_(self) -> str:
-        return result_html(self, lang="sv")
+        return result_html(self)
+
+
+_MESSAGE_FIELDS = frozenset({"warning_msgs", "problem_msgs"})
 
 
 def _is_frame(value: Any) -> bool:
     return type(value).__module__.startswith("pandas")
 
 
-def result_html(result: Result, lang: str = "sv") -> str:
-    """A compact HTML view: the explanation, the summary table and the warnings."""
+def result_html(result: Result, lang: str | None = None) -> str:
+    """A compact HTML view: the explanation, the summary table and the warnings (in ``lang``)."""
+    lang = resolve_lang(lang)
     parts = [f"<div class='wb-result'><p>{html.escape(result.explain(lang))}</p>"]
     parts.append(result.summary().to_html(index=False, float_format=lambda v: f"{v:.4g}", na_rep="–"))
-    if result.warnings:
-        title = "Varningar" if lang == "sv" else "Warnings"
-        items = "".join(f"<li>{html.escape(w)}</li>" for w in result.warnings)
+    warnings = result.warnings_in(lang)
+    if warnings:
+        title = msg("core.warnings_title", lang)
+        items = "".join(f"<li>{html.escape(w)}</li>" for w in warnings)
         parts.append(f"<p><strong>{title}</strong></p><ul>{items}</ul>")
     parts.append("</div>")
     return "".join(parts)
 
 
-def collect_warnings(items: Sequence[str | None]) -> tuple[str, ...]:
-    """Drop empty entries and repeats, keep order."""
-    seen: dict[str, None] = {}
-    for item in items:
-        if item:
-            seen.setdefault(item, None)
-    return tuple(seen)
+def collect_warnings(items: Sequence[Text | None]) -> tuple[Text, ...]:
+    """Drop empty entries and repeats (messages with the same key and parameters), keep order."""
+    return unique(items)

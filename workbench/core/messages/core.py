@@ -1,6 +1,7 @@
 """Messages of the core room: generic input checks shared by every analysis."""
 
 MESSAGES = {
+    "core.warnings_title": {"sv": "Varningar", "en": "Warnings"},
     "core.not_a_dataframe": {
         "sv": "Indata ska vara en tabell (pandas DataFrame), men fick {got}. Läs in filen med "
         "wb.read_table() först.",

@@ -191,7 +191,7 @@ def advise(*, outcome: str = "binary", baseline: float | None = None, target: fl
                    inflow_per_month=inflow_per_month, months_planned=months_planned,
                    municipalities=municipalities, alpha=alpha, power=power, **assumptions)
     return DesignAdvice(
-        provenance=Provenance(function="wb.design.advise", options=options), warnings=(), outcome=outcome,
+        provenance=Provenance(function="wb.design.advise", options=options), warning_msgs=(), outcome=outcome,
         baseline=baseline, target=target, effect_size=effect if outcome == "binary" else float(effect_size),
         effect_name="h" if outcome == "binary" else "d", direction=direction, inflow_per_month=float(inflow_per_month),
         municipalities=municipalities, months_planned=float(months_planned), alpha=float(alpha),

@@ -93,7 +93,7 @@ def _group_result(test: str, function: str, effect_name: str, es: float, n: floa
         notes.append(msg("design.warn.low_power", lang, power=pct(power, lang)))
     return PowerResult(
         provenance=Provenance(function=function, options=options or {}),
-        warnings=collect_warnings(notes), test=test, solved_for=solved, effect_name=effect_name,
+        warning_msgs=collect_warnings(notes), test=test, solved_for=solved, effect_name=effect_name,
         mdes=float(es), n_per_group=float(n), n_per_group_ceiling=n1c, n2=n2, n2_ceiling=n2c,
         n_total_ceiling=n1c + (n2c or 0), power=float(power), alpha=alpha, alternative=alternative,
         n_ratio=n_ratio, p1=p1, p2=p2, p2_lower=p2_lower, p2_upper=p2_upper,
@@ -255,7 +255,7 @@ def _cluster_result(solved, clusters, cluster_size, icc, mdes, power, alpha, two
     n_group = share_treated * clusters * cluster_size
     return ClusterPowerResult(
         provenance=Provenance(function=f"wb.power.{options.pop('_function')}", options=options),
-        warnings=collect_warnings(notes), solved_for=solved, clusters=float(clusters),
+        warning_msgs=collect_warnings(notes), solved_for=solved, clusters=float(clusters),
         clusters_ceiling=ceil_n(clusters), cluster_size=float(cluster_size),
         cluster_size_ceiling=ceil_n(cluster_size), icc=icc, mdes=float(mdes), power=float(power), alpha=alpha,
         two_tailed=two_tailed, share_treated=share_treated, r2_level1=r2_level1, r2_level2=r2_level2,

@@ -156,7 +156,7 @@ def simulate_power(generate: Callable[["np.random.Generator", int], Any], analys
     return SimPowerResult(
         provenance=Provenance(function="wb.power.simulate_power", options={"n_sims": n_sims, "seed": seed,
                                                                           "alpha": alpha, "label": label}),
-        warnings=collect_warnings(notes), label=label, power=power,
+        warning_msgs=collect_warnings(notes), label=label, power=power,
         mc_std_error=float(np.sqrt(power * (1 - power) / n_sims)), ci_low=low, ci_high=high, n_sims=n_sims,
         seed=seed, alpha=alpha, mean_estimate=mean_e, sd_estimate=sd_e, p_values=p_all,
     )

@@ -230,10 +230,10 @@ def activity_followup(
         n_rows=len(df),
     )
     return ActivityResult(
-        provenance=provenance, warnings=collect_warnings(warns), flow=flow, reach=reach, dose=dose_tab,
+        provenance=provenance, warning_msgs=collect_warnings(warns), flow=flow, reach=reach, dose=dose_tab,
         dose_distribution=dose_dist, dropout=dropout, dropout_reasons=reasons, dropout_timing=timing,
         dropout_baseline=dropout_baseline, fidelity=fid, method_changes=changes, credible=not problems,
-        credibility_problems=tuple(problems), reach_stage=reach_stage, completed_stage=completed_stage,
+        problem_msgs=tuple(problems), reach_stage=reach_stage, completed_stage=completed_stage,
         planned_dose=float(planned_dose) if isinstance(planned_dose, (int, float)) else None,
         min_cell=int(min_cell), lang=lang, stage_labels=custom,
     )

@@ -43,7 +43,6 @@ class ActivityResult(Result):
     reach: "pd.DataFrame"
     dropout: "pd.DataFrame"
     credible: bool
-    credibility_problems: tuple[str, ...]
     reach_stage: str
     completed_stage: str
     dose: "pd.DataFrame | None" = None

@@ -100,11 +100,11 @@ def build_event_study(panel: "Panel", *, leads: int | None = None, lags: int | N
     warns = base_warnings(panel, lang)
     prov = provenance or Provenance("event_study", options={"leads": leads, "lags": lags})
     return EventStudyResult(
-        provenance=prov, warnings=collect_warnings(warns), coefficients=coefs,
+        provenance=prov, warning_msgs=collect_warnings(warns), coefficients=coefs,
         pretrend_f=ev.wald_f, pretrend_q=ev.wald_q, pretrend_df=ev.df, pretrend_p=ev.wald_p,
         pretrend_p_permutation=ev.perm_p, n_placebos=ev.n_placebos, pretrend_p_used=p_used,
         n_pre_periods=ev.n_pre, leads=ev.leads, lags=ev.lags, n_treated=n_treated, se_type=se_type,
-        credible=not problems, credibility_problems=tuple(problems), lang=lang)
+        credible=not problems, problem_msgs=tuple(problems), lang=lang)
 
 
 def credibility(n_pre: int, p_pre: float | None, min_pre: int, alpha: float, lang: str) -> list[str]:
@@ -184,14 +184,14 @@ def build_did(panel: "Panel", *, method: str, se_type: str, control: str, aggreg
     n_pre = int(np.min(panel.start[panel.treated_units]))
     problems = credibility(n_pre, p_pre, min_pre_periods, 0.05, lang)
     return DidResult(
-        provenance=provenance, warnings=collect_warnings(warns), estimate=est, method=method,
+        provenance=provenance, warning_msgs=collect_warnings(warns), estimate=est, method=method,
         se_type=se_type, n_units=panel.n_units, n_treated=n_treated, n_periods=panel.n_times,
         n_pre_periods=n_pre, balanced=panel.balanced, staggered=len(np.unique(panel.start[panel.treated_units])) > 1,
         start_periods=tuple(period_label(panel.times[s]) for s in np.unique(panel.start[panel.treated_units])),
         p_wild_bootstrap=p_wild, p_permutation=p_perm, bootstrap_reps=reps, n_permutations=n_perm,
         placebo_sd=placebo_sd,
         seed=seed, pretrend_p=p_pre, pretrend_test=test, credible=not problems,
-        credibility_problems=tuple(problems), aggregation=aggregation_table, means=period_means(panel),
+        problem_msgs=tuple(problems), aggregation=aggregation_table, means=period_means(panel),
         lang=lang, _event_study=functools.partial(
             build_event_study, panel, se_type=se_type, inference=inference, seed=seed,
             min_pre_periods=min_pre_periods, conf_level=conf_level),

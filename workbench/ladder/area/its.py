@@ -102,7 +102,7 @@ def build_its(series: "pd.DataFrame", *, time: str, outcome: str, start: Any, un
         problems.append(msg("area.problem.its_short", lang, n_pre=n_pre, n_post=n_post,
                             min_pre=min_pre_periods, min_post=min_post_periods))
     return ItsResult(
-        provenance=provenance, warnings=collect_warnings([msg("area.warn.its_weaker", lang)]),
+        provenance=provenance, warning_msgs=collect_warnings([msg("area.warn.its_weaker", lang)]),
         estimate=level, slope_change=slope, coefficients=coefs, series=out, start=str(s),
         n_pre_periods=n_pre, n_post_periods=n_post, hac_lags=lags, seasonal=use_season,
-        credible=not problems, credibility_problems=tuple(problems), lang=lang)
+        credible=not problems, problem_msgs=tuple(problems), lang=lang)

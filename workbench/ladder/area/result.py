@@ -40,7 +40,6 @@ class EventStudyResult(Result):
     n_treated: int
     se_type: str
     credible: bool
-    credibility_problems: tuple[str, ...] = ()
     lang: str = "sv"
 
     def summary(self) -> "pd.DataFrame":
@@ -80,7 +79,6 @@ class DidResult(Result):
     pretrend_p: float | None
     pretrend_test: str | None
     credible: bool
-    credibility_problems: tuple[str, ...] = ()
     aggregation: "pd.DataFrame | None" = None
     means: "pd.DataFrame | None" = None
     lang: str = "sv"
@@ -135,7 +133,6 @@ class SyntheticControlResult(Result):
     leave_one_out: "pd.Series"
     max_rmspe_share: float
     credible: bool
-    credibility_problems: tuple[str, ...] = ()
     lang: str = "sv"
 
     def summary(self) -> "pd.DataFrame":
@@ -178,7 +175,6 @@ class ItsResult(Result):
     hac_lags: int
     seasonal: bool
     credible: bool
-    credibility_problems: tuple[str, ...] = ()
     lang: str = "sv"
 
     def summary(self) -> "pd.DataFrame":

@@ -105,9 +105,9 @@ def build_synth(data: "pd.DataFrame", panel: "Panel", *, treated_unit: Any,
         warns.append(msg("area.warn.perm_floor", lang, n=len(res.placebos),
                          p_min=format_number(1 / (1 + len(res.placebos)), 3, lang)))
     return SyntheticControlResult(
-        provenance=provenance, warnings=collect_warnings(warns), estimate=est, weights=weights,
+        provenance=provenance, warning_msgs=collect_warnings(warns), estimate=est, weights=weights,
         treated_unit=units[treated], start=labels[start], pre_rmspe=main.pre_rmspe,
         post_rmspe=main.post_rmspe, rmspe_ratio=main.ratio, pre_level=level, p_value=res.p_value,
         path=path, placebos=placebo_table, placebo_gaps=placebo_gaps, leave_one_out=loo,
-        max_rmspe_share=max_rmspe_share, credible=not problems, credibility_problems=tuple(problems),
+        max_rmspe_share=max_rmspe_share, credible=not problems, problem_msgs=tuple(problems),
         lang=lang)

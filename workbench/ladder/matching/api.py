@@ -193,7 +193,7 @@ def match(
             columns={"treatment": treatment, "covariates": [c.name for c in prep.covariates]},
             n_rows=len(data),
         ),
-        warnings=collect_warnings(warns),
+        warning_msgs=collect_warnings(warns),
         # exact matching has no score: an all-missing Series keeps the promised type
         propensity=on_input(score if score is not None else np.full(len(df), np.nan), np.nan).rename("propensity"),
         weights=on_input(w, 0.0).rename("weights"),

@@ -28,7 +28,6 @@ class MatchingEffect(Result):
     adjusted_for: tuple[str, ...]
     outcome_binary: bool
     credible: bool
-    credibility_problems: tuple[str, ...]
     balance: "pd.DataFrame"
     n_treated_matched: int
     n_control_matched: int

@@ -162,10 +162,10 @@ def prepost(
         n_rows=len(df),
     )
     return PrepostResult(
-        provenance=provenance, warnings=collect_warnings(warns), indicators=tuple(indicators),
+        provenance=provenance, warning_msgs=collect_warnings(warns), indicators=tuple(indicators),
         estimate=indicators[0].estimate, effect_size=indicators[0].effect_size,
         effect_size_dav=indicators[0].effect_size_dav, credible=not problems,
-        credibility_problems=tuple(problems), conf_level=conf_level, lang=lang,
+        problem_msgs=tuple(problems), conf_level=conf_level, lang=lang,
         label=msg("prepost.claim", lang), _pairs=tuple(pairs),
     )
 

@@ -44,7 +44,6 @@ class PrepostResult(Result):
     effect_size_dav: Estimate | None
     indicators: tuple["IndicatorChange", ...]
     credible: bool
-    credibility_problems: tuple[str, ...]
     conf_level: float = 0.95
     lang: str = "sv"
     label: str = ""

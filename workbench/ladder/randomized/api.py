@@ -179,8 +179,8 @@ def rct(
     columns = {"outcome": outcome, "treatment": treatment, "blocks": blocks, "clusters": clusters,
                "covariates": covariates, "id": id if allocations is not None else None}
     return RctResult(
-        provenance=Provenance("rct", options, columns, len(df)), warnings=collect_warnings(warnings),
-        credible=not problems, credibility_problems=tuple(problems), label=label, lang=lang,
+        provenance=Provenance("rct", options, columns, len(df)), warning_msgs=collect_warnings(warnings),
+        credible=not problems, problem_msgs=tuple(problems), label=label, lang=lang,
         estimate=fit.estimate, design=fit.design, outcome=outcome, binary=prep.binary, arms=_arms(prep),
         risk_ratio=rr, flow=None if pop is None else pop.flow, attrition=att.table.assign(arm_label=[prep.treated_label, prep.control_label]), adherence=adherence,
         n_blocks=fit.n_blocks, n_clusters=fit.n_clusters, randomization=ri,
@@ -270,8 +270,8 @@ def cace(
     columns = {"outcome": outcome, "assigned": assigned, "received": received, "covariates": covariates,
                "clusters": clusters}
     return CaceResult(
-        provenance=Provenance("cace", options, columns, len(df)), warnings=collect_warnings(warnings),
-        credible=not problems, credibility_problems=tuple(problems), label=label, lang=lang,
+        provenance=Provenance("cace", options, columns, len(df)), warning_msgs=collect_warnings(warnings),
+        credible=not problems, problem_msgs=tuple(problems), label=label, lang=lang,
         estimate=est, itt=itt, first_stage=first, first_stage_f=float(f_stat), compliance=compliance,
         outcome=outcome, flow=None if pop is None else pop.flow, attrition=att.table.assign(arm_label=[prep.treated_label, prep.control_label]), adherence=adherence,
     )
@@ -315,7 +315,7 @@ def meta_analysis(
     options = {"method": method, "knapp_hartung": knapp_hartung, "conf_level": conf_level}
     return MetaResult(
         provenance=Provenance("meta_analysis", options, {"estimate": estimate, "std_error": std_error}, len(studies)),
-        warnings=tuple(warnings), credible=not problems, credibility_problems=tuple(problems), label=label,
+        warning_msgs=tuple(warnings), credible=not problems, problem_msgs=tuple(problems), label=label,
         lang=lang, estimate=fit.pooled, fixed=fixed.pooled, method=method, tau2=fit.tau2, q=fit.q,
         q_df=fit.q_df, q_p=fit.q_p, i2=fit.i2, h2=fit.h2, studies=studies,
     )

@@ -40,7 +40,6 @@ def _row(name: str, e: Estimate | None) -> dict[str, Any]:
 @dataclass(frozen=True, kw_only=True)
 class _Rung5(Result):
     credible: bool
-    credibility_problems: tuple[str, ...] = ()
     label: str | None = None
     lang: str = "sv"
 
