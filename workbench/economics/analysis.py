@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import EconomicsError
 from workbench.core.messages import msg, resolve_lang
-from workbench.core.options import check_number
 from workbench.core.results import Provenance, collect_warnings
-from workbench.economics import ledger
+from workbench.core.text import Msg
+from workbench.economics import checks, ledger
 from workbench.economics.costs import CostItem, cost_components
 from workbench.economics.holders import resolve_holders, resolve_perspective
 from workbench.economics.model import COST, Factor, Model
@@ -25,11 +25,38 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def _check_range(name: str, value: Any, *, lang: str) -> tuple[float, float]:
-    ok = isinstance(value, (tuple, list)) and len(value) == 2 and all(
-        isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+    ok = isinstance(value, (tuple, list)) and len(value) == 2 and all(checks.is_number(v) for v in value)
     if not ok or not 0 < value[0] <= 1 <= value[1]:
-        raise EconomicsError("economics.bad_range", lang=lang, name=name, value=repr(value))
+        raise EconomicsError("economics.bad_range", lang=lang, name=name, value=checks.shown(value))
     return float(value[0]), float(value[1])
+
+
+def _check_arguments(a: dict[str, Any], *, lang: str) -> dict[str, Any]:
+    """The plain arguments of :func:`cost_benefit`, checked; returns the normalised values."""
+    if a["flows"] is not None and not (hasattr(a["flows"], "columns") and hasattr(a["flows"], "iloc")):
+        raise EconomicsError("economics.not_a_table", lang=lang, name="flows", value=checks.shown(a["flows"]))
+    checks.table_or_path("unit_costs", a["unit_costs"], lang=lang)
+    checks.table_or_path("price_index", a["price_index"], allow_mapping=True, lang=lang)
+    if not isinstance(a["columns"], ledger.TableColumns):
+        raise EconomicsError("economics.bad_item", lang=lang, name="columns", expected="TableColumns(...)",
+                             got=checks.shown(a["columns"]))
+    for name in ("fund", "cost_source", "benefit_source"):
+        if a[name] is not None:
+            checks.text(name, a[name], lang=lang)
+    opt = {
+        "rate": check_rate(a["discount_rate"], lang=lang),
+        "payback_within": checks.integer("payback_within", a["payback_within"], low=1, lang=lang),
+        "n_sims": checks.integer("n_sims", a["n_sims"], low=1, high=checks.MAX_SIMS, lang=lang),
+        "repayment_share": checks.share("repayment_share", a["repayment_share"], lang=lang),
+        "costs": checks.items("costs", a["costs"], CostItem, lang=lang),
+        "outcomes": checks.items("outcomes", a["outcomes"], Outcome, lang=lang),
+    }
+    opt["seed"] = None if a["seed"] is None else checks.integer("seed", a["seed"], low=0, lang=lang)
+    opt["rung"] = None if a["rung"] is None else checks.integer("rung", a["rung"], low=1, high=5, lang=lang)
+    opt["years"] = None if a["years"] is None else checks.years("years", a["years"], ordered=False, lang=lang)
+    for name in ("base_year", "price_year"):
+        opt[name] = None if a[name] is None else checks.year(name, a[name], lang=lang)
+    return opt
 
 
 def _years_of(costs: Sequence[CostItem], years: Sequence[int] | None, outcomes: Sequence[Outcome],
@@ -132,11 +159,11 @@ def cost_benefit(
     import numpy as np
 
     lang = resolve_lang(lang)
-    rate = check_rate(discount_rate, lang=lang)
-    check_number("payback_within", payback_within, low=1, integer=True, lang=lang)
-    check_number("n_sims", n_sims, low=1, integer=True, lang=lang)
-    check_number("repayment_share", repayment_share, low=0, high=1, lang=lang)
-    costs, outcomes = list(costs), list(outcomes)
+    opt = _check_arguments(dict(locals()), lang=lang)  # every argument, before any other local
+    rate, payback_within, n_sims, repayment_share = (opt[k] for k in ("rate", "payback_within", "n_sims",
+                                                                       "repayment_share"))
+    costs, outcomes, seed, rung, years = (opt[k] for k in ("costs", "outcomes", "seed", "rung", "years"))
+    base_year, price_year = opt["base_year"], opt["price_year"]
     factors: dict[str, Factor] = {}
     lo, hi = _check_range("cost_range", cost_range, lang=lang) if cost_range is not None else (1.0, 1.0)
     factors[ledger.COST_FACTOR] = Factor(ledger.COST_FACTOR, "kostnadsnivå (alla kostnader)", 1.0, lo, hi,
@@ -146,7 +173,7 @@ def cost_benefit(
     assumptions: list[tuple[str, dict[str, Any]]] = []
     table = None
     if flows is not None:
-        ev = evidence_of(evidence, rung=rung, lang=lang) if evidence is not None else None
+        ev = evidence_of(evidence, rung=rung, name="evidence", lang=lang) if evidence is not None else None
         if ev is not None and ev.point == 0:
             raise EconomicsError("economics.evidence_zero", lang=lang)
         point = ev.point if ev else 1.0
@@ -164,8 +191,7 @@ def cost_benefit(
         assumptions.append(("economics.assume_table", {
             "cost_source": table.cost_source or "–", "benefit_source": table.benefit_source or "–"}))
     all_years = _years_of(costs, years, outcomes, table.years if table else (), lang=lang)
-    first_year = all_years[0] if base_year is None else int(base_year)
-    check_number("base_year", first_year, integer=True, lang=lang)
+    first_year = all_years[0] if base_year is None else base_year
     components += cost_components(costs, all_years, factor=ledger.COST_FACTOR, lang=lang)
     if costs:
         assumptions.append(("economics.assume_social_fees", {}))
@@ -174,7 +200,7 @@ def cost_benefit(
     if outcomes:
         from workbench.economics.unit_costs import adjust_prices, unit_cost_table
 
-        to_year = int(price_year) if price_year is not None else first_year
+        to_year = price_year if price_year is not None else first_year
         uc = adjust_prices(unit_cost_table(unit_costs, lang=lang), to_year, index=price_index, lang=lang)
         valued = value_outcomes(outcomes, uc, all_years, rung=rung, lang=lang)
         components += valued.components
@@ -233,18 +259,18 @@ def cost_benefit(
     ev_rung = None if (not rungs or any(r is None for r in rungs)) else int(min(rungs))
     if rung is not None and not evidences:
         ev_rung = int(rung)
-    warns: list[str] = []
+    warns: list[Msg] = []
     if examples:
-        warns.append(msg("economics.warn_example_values", lang, keys=list(examples)))
+        warns.append(Msg("economics.warn_example_values", keys=list(examples)))
     for e in evidences.values():
         if e.credible is False:
-            warns.append(msg("economics.warn_not_credible", lang, problems="; ".join(e.problems) or "–"))
+            warns.append(Msg("economics.warn_not_credible", problems=list(e.problems) or "–"))
     if evidences and all(e.std == 0 for e in evidences.values()):
-        warns.append(msg("economics.warn_no_uncertainty", lang))
+        warns.append(Msg("economics.warn_no_uncertainty"))
     pb = payback_year(all_years, persp_net.tolist())
     if pb is None:
-        warns.append(msg("economics.warn_never_pays_back", lang, first=all_years[0], last=all_years[-1],
-                         perspective=persp_label))
+        warns.append(Msg("economics.warn_never_pays_back", first=all_years[0], last=all_years[-1],
+                         perspective=Msg(f"economics.perspective_name.{persp_label}")))
     plan = None
     if fund is not None:
         if fund not in levels:
@@ -253,19 +279,20 @@ def cost_benefit(
                        if c.holder == fund and c.flow_type == COST) for j in range(len(all_years))]
         plan = repayment_plan({h: v.tolist() for h, v in net_by_holder.items()}, all_years, fund=fund,
                               investment_by_year=invest, levels=levels, share=float(repayment_share),
-                              evidence_rung=ev_rung)
+                              evidence_rung=ev_rung, lang=lang)
         if ev_rung is None:
-            warns.append(msg("economics.warn_rung_unknown", lang))
+            warns.append(Msg("economics.warn_rung_unknown"))
         elif ev_rung < MIN_RUNG_FOR_REPAYMENT:
-            warns.append(msg("economics.warn_rung_low", lang, rung=ev_rung))
+            warns.append(Msg("economics.warn_rung_low", rung=ev_rung))
         if plan.outside:
-            warns.append(msg("economics.warn_outside_municipality", lang, holders=list(plan.outside)))
+            warns.append(Msg("economics.warn_outside_municipality", holders=list(plan.outside)))
         assumptions.append(("economics.assume_repayment", {
             "share": {"rate": float(repayment_share)}, "fund": fund, "investment": {"kr": plan.investment}}))
 
     assumptions[:0] = [
         ("economics.assume_discount", {"rate": {"rate": rate}, "base_year": first_year}),
-        ("economics.assume_perspective", {"perspective": persp_label, "holders": list(persp)}),
+        ("economics.assume_perspective", {"perspective": Msg(f"economics.perspective_label.{persp_label}"),
+                                          "holders": list(persp)}),
         ("economics.assume_levels", {"pairs": [f"{h}: {lv}" for h, lv in levels.items()]}),
         ("economics.assume_payback", {}),
     ]
@@ -287,7 +314,7 @@ def cost_benefit(
         n_rows=table.n_rows if table else None,
     )
     return CostBenefitResult(
-        provenance=prov, warnings=collect_warnings(warns), years=all_years, base_year=first_year,
+        provenance=prov, warning_msgs=collect_warnings(warns), years=all_years, base_year=first_year,
         discount_rate=rate, perspective=persp_label, perspective_holders=persp, levels=levels, npv=npv,
         npv_all=float(sum(npv_by_holder.values())), npv_by_holder=npv_by_holder, pv_costs_by_holder=pv_costs,
         pv_benefits_by_holder=pv_benefits, payback_year=pb,

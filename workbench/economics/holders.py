@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from workbench.core.errors import EconomicsError
+from workbench.economics.checks import shown
 
 Level = Literal["kommun", "region", "stat", "individ"]
 LEVELS: tuple[str, ...] = ("kommun", "region", "stat", "individ")
@@ -52,7 +53,7 @@ def resolve_holders(
     if declared is not None:
         if not isinstance(declared, Mapping):
             raise EconomicsError("economics.bad_item", lang=lang, name="holders",
-                                 expected="dict {budgetansvarig: nivå}", got=type(declared).__name__)
+                                 expected="dict {budgetansvarig: nivå}", got=shown(declared))
         for name, level in declared.items():
             if level not in LEVELS:
                 raise EconomicsError("economics.unknown_level", lang=lang, level=level, holder=name,
@@ -74,8 +75,10 @@ def resolve_perspective(
             raise EconomicsError("economics.bad_perspective", lang=lang, value=perspective)
         wanted = PERSPECTIVE_LEVELS[perspective]
         return perspective, tuple(h for h, lv in levels.items() if lv in wanted)
-    if isinstance(perspective, Iterable):
+    if isinstance(perspective, Iterable) and not isinstance(perspective, Mapping):
         names = tuple(perspective)
+        if not names:
+            raise EconomicsError("economics.empty", lang=lang, name="perspective", value=repr(perspective))
         for name in names:
             if name not in levels:
                 raise EconomicsError("economics.unknown_holder", lang=lang, holder=name, known=sorted(levels))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.errors import EconomicsError
 from workbench.core.validate import require_columns, require_frame, sheet_row, to_numeric
+from workbench.economics.checks import shown
 from workbench.economics.costs import flow_type_of
 from workbench.economics.model import COST, Component
 
@@ -80,17 +81,24 @@ def table_components(data: "pd.DataFrame", *, columns: TableColumns = TableColum
     body = df[has_year]
     if body.empty:
         raise EconomicsError("economics.nothing_to_value", lang=lang)
-    years = to_numeric(body, c.year, lang=lang).astype(int)
+    numeric_years = to_numeric(body, c.year, lang=lang)
+    for label, value in numeric_years.items():
+        if not float(value).is_integer():
+            raise EconomicsError("economics.table_year", lang=lang, column=c.year, row=sheet_row(df, label),
+                                 value=shown(body.loc[label, c.year]))
+    years = numeric_years.astype(int)
     amounts = to_numeric(body, c.amount, lang=lang)
     types = []
     for label, value in body[c.flow_type].items():
         types.append(flow_type_of(value, row=sheet_row(df, label), lang=lang))
     types = pd.Series(types, index=body.index)
     for label, value in amounts.items():
-        if pd.isna(value) or value < 0:
+        if pd.isna(value):
+            raise EconomicsError("economics.amount_missing", lang=lang, item=str(body.loc[label, c.item]),
+                                 row=sheet_row(df, label))
+        if value < 0:
             raise EconomicsError("economics.negative_amount", lang=lang,
-                                 item=f"{body.loc[label, c.item]} ({sheet_row(df, label)})",
-                                 value="–" if pd.isna(value) else value)
+                                 item=f"{body.loc[label, c.item]} ({sheet_row(df, label)})", value=value)
     is_cost = types == COST
     cost_mask, cost_src = _pick_source(body, is_cost, src_col, cost_source, "Kostnad", "cost_source", lang=lang)
     ben_mask, ben_src = _pick_source(body, ~is_cost, src_col, benefit_source, "Besparing/Intäkt",

@@ -14,7 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from workbench.core.errors import EconomicsError
 from workbench.core.results import json_safe
+from workbench.economics import checks
+from workbench.economics.holders import LEVELS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -50,21 +53,23 @@ class RepaymentPlan:
 
 def repayment_plan(net_by_holder: Mapping[str, Sequence[float]], years: Sequence[int], *, fund: str,
                    investment_by_year: Sequence[float], levels: Mapping[str, str], share: float = 0.5,
-                   evidence_rung: int | None = None) -> RepaymentPlan:
+                   evidence_rung: int | None = None, lang: str | None = None) -> RepaymentPlan:
     r"""Repayments to ``fund`` year by year.
 
     Parameters
     ----------
     net_by_holder
-        holder → net flow per year (savings + revenues − own costs), point values.
+        holder → net flow per year (savings + revenues − own costs), point values; one finite
+        amount per year for every holder.
     years
-        The calculation's years.
+        The calculation's years (increasing whole years).
     fund
-        The investment fund's name (a budget holder; it is not asked to repay itself).
+        The investment fund's name (a budget holder in ``net_by_holder``; it is not asked to
+        repay itself).
     investment_by_year
-        What the fund pays out per year (its costs); the repayment cap is their sum.
+        What the fund pays out per year (its costs, ≥ 0, one per year); the repayment cap is their sum.
     levels
-        holder → level; only ``kommun`` holders repay.
+        holder → level (kommun, region, stat, individ) for every holder; only ``kommun`` holders repay.
     share
         Share of each year's positive net saving that is repaid (0–1).
     evidence_rung
@@ -79,6 +84,8 @@ def repayment_plan(net_by_holder: Mapping[str, Sequence[float]], years: Sequence
     """
     import pandas as pd
 
+    years, net_by_holder, investment_by_year, share, evidence_rung = _checked(
+        net_by_holder, years, fund, investment_by_year, levels, share, evidence_rung, lang=lang)
     investment = float(sum(investment_by_year))
     payers = [h for h in net_by_holder if h != fund and levels.get(h) == "kommun"]
     outside = tuple(h for h in net_by_holder if levels.get(h) != "kommun" and max(net_by_holder[h]) > 0)
@@ -97,3 +104,39 @@ def repayment_plan(net_by_holder: Mapping[str, Sequence[float]], years: Sequence
     table = pd.DataFrame(rows, columns=["year", "holder", "net_saving", "repayment", "fund_outstanding"])
     ok = evidence_rung is not None and evidence_rung >= MIN_RUNG_FOR_REPAYMENT
     return RepaymentPlan(fund, investment, float(share), table, repaid, repaid_year, outside, evidence_rung, ok)
+
+
+def _checked(net_by_holder: Any, years: Any, fund: Any, investment_by_year: Any, levels: Any, share: Any,
+             evidence_rung: Any, *, lang: str | None
+             ) -> tuple[list[int], dict[str, list[float]], list[float], float, int | None]:
+    """The arguments of :func:`repayment_plan`, checked (holders' flows as lists of floats)."""
+    example = "{'Socialnämnden': [0, 30000]}"
+    found = checks.years("years", years, lang=lang)
+    nets = checks.mapping("net_by_holder", net_by_holder, example=example, lang=lang)
+    if not nets:
+        raise EconomicsError("economics.empty", lang=lang, name="net_by_holder", value="{}")
+    out: dict[str, list[float]] = {}
+    for holder, values in nets.items():
+        checks.text("net_by_holder", holder, lang=lang)
+        name = f"net_by_holder[{holder!r}]"
+        out[holder] = checks.amounts(name, values, lang=lang)
+        checks.same_length(name, len(out[holder]), "years", len(found), lang=lang)
+    checks.text("fund", fund, lang=lang)
+    if fund not in out:
+        raise EconomicsError("economics.unknown_fund", lang=lang, fund=fund, known=sorted(out))
+    invest = checks.amounts("investment_by_year", investment_by_year, lang=lang)
+    checks.same_length("investment_by_year", len(invest), "years", len(found), lang=lang)
+    for i, v in enumerate(invest, start=1):
+        if v < 0:
+            raise EconomicsError("economics.negative_in_list", lang=lang, name="investment_by_year", position=i,
+                                 value=checks.shown(v))
+    checks.mapping("levels", levels, example="{'Socialnämnden': 'kommun'}", lang=lang)
+    for holder in out:
+        if holder not in levels:
+            raise EconomicsError("economics.level_missing", lang=lang, name="levels", holder=holder, allowed=LEVELS)
+        if levels[holder] not in LEVELS:
+            raise EconomicsError("economics.unknown_level", lang=lang, level=levels[holder], holder=holder,
+                                 allowed=LEVELS)
+    share = checks.share("share", share, lang=lang)
+    rung = None if evidence_rung is None else checks.integer("evidence_rung", evidence_rung, low=1, high=5, lang=lang)
+    return found, out, invest, share, rung

@@ -6,7 +6,9 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from workbench.core.messages import resolve_lang
 from workbench.core.results import Result, json_safe
+from workbench.economics.text import assumption_lines, explain_text
 from workbench.economics.repayment import RepaymentPlan
 from workbench.economics.uncertainty import Simulation
 
@@ -95,7 +97,7 @@ class CostBenefitResult(Result):
         from workbench.core.options import check_option
         from workbench.economics import charts
 
-        lang = lang or self.lang
+        lang = resolve_lang(lang)
         check_option("kind", kind, ("cumulative", "tornado", "histogram"), lang=lang)
         if kind == "tornado":
             return charts.tornado_chart(self.tornado_table, lang)
@@ -107,16 +109,12 @@ class CostBenefitResult(Result):
         """The tornado chart (what matters most for the NPV)."""
         return self.chart("tornado", lang=lang)
 
-    def explain(self, lang: str = "sv") -> str:
-        from workbench.economics.text import explain_text
+    def explain(self, lang: str | None = None) -> str:
+        return explain_text(self, resolve_lang(lang))
 
-        return explain_text(self, lang)
-
-    def assumption_list(self, lang: str = "sv") -> list[str]:
-        """The assumptions, one sentence each, in ``lang``."""
-        from workbench.economics.text import assumption_lines
-
-        return assumption_lines(self, lang)
+    def assumption_list(self, lang: str | None = None) -> list[str]:
+        """The assumptions, one sentence each, in ``lang`` (None: the session language)."""
+        return assumption_lines(self, resolve_lang(lang))
 
     def who_saves_when(self) -> "pd.DataFrame":
         """Net per budget holder (rows) and year (columns), undiscounted kronor."""

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from workbench.core.messages import msg
 from workbench.core.results import format_number
+from workbench.core.text import Msg, is_msg_dict
 
 if TYPE_CHECKING:  # pragma: no cover
-    from workbench.economics.result import CostBenefitResult
+    from typing import Any as CostBenefitResult  # the result satisfies it; text never imports result.py
 
 PERSPECTIVE_NAMES = {
     "kommun": ("kommunens", "the municipality's"),
@@ -44,6 +45,8 @@ def assumption_lines(r: "CostBenefitResult", lang: str) -> list[str]:
                 shown[k] = " → ".join(format_number(x, 2, lang) for x in v["numbers"])
             elif isinstance(v, dict) and set(v) == {"sv", "en"}:
                 shown[k] = v[lang]
+            elif is_msg_dict(v):  # a message kept as data (e.g. read back from to_dict())
+                shown[k] = Msg.from_dict(v)
             else:
                 shown[k] = v
         out.append(msg(key, lang, **shown))

@@ -22,11 +22,14 @@ SCB before use**. :func:`adjust_prices` moves amounts to a common price year:
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import EconomicsError
 from workbench.core.validate import require_columns, require_frame, sheet_row, to_numeric
+from workbench.economics import checks
+from workbench.economics.holders import LEVELS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -55,11 +58,14 @@ def unit_cost_table(source: "str | os.PathLike[str] | pd.DataFrame | None" = Non
     Raises
     ------
     EconomicsError
-        A row without a source (``economics.unit_cost_no_source``), an impossible range, a
-        negative amount or a repeated key.
+        A row without a source (``economics.unit_cost_no_source``), without a key, budget holder,
+        level, amount or price year (``economics.unit_cost_missing``), an unknown level, a price
+        year that is not a year, an impossible range, a negative amount or a repeated key. Missing
+        columns and text in the numeric columns raise the core table errors, naming column and row.
     """
     import pandas as pd
 
+    checks.table_or_path("source", source, lang=lang)
     if source is None or isinstance(source, (str, os.PathLike)):
         from workbench.data.read import read_table
 
@@ -75,16 +81,27 @@ def unit_cost_table(source: "str | os.PathLike[str] | pd.DataFrame | None" = Non
     out["status"] = out["status"].fillna("").astype(str).str.strip().str.upper()
     seen: set[str] = set()
     for label, row in out.iterrows():
+        line = sheet_row(df, label)
+        if pd.isna(row["nyckel"]) or not str(row["nyckel"]).strip():
+            raise EconomicsError("economics.unit_cost_missing", lang=lang, key="–", row=line, column="nyckel")
         key = str(row["nyckel"]).strip()
         src = row["källa"]
         if pd.isna(src) or not str(src).strip():
-            raise EconomicsError("economics.unit_cost_no_source", lang=lang, key=key, row=sheet_row(df, label))
+            raise EconomicsError("economics.unit_cost_no_source", lang=lang, key=key, row=line)
         if key in seen:
             raise EconomicsError("economics.unit_cost_duplicate", lang=lang, key=key)
         seen.add(key)
+        for col in ("budgetansvarig", "nivå", "belopp_kr", "prisår"):
+            if pd.isna(row[col]) or not str(row[col]).strip():
+                raise EconomicsError("economics.unit_cost_missing", lang=lang, key=key, row=line, column=col)
+        level = str(row["nivå"]).strip().lower()
+        if level not in LEVELS:
+            raise EconomicsError("economics.unknown_level", lang=lang, level=row["nivå"],
+                                 holder=str(row["budgetansvarig"]), allowed=LEVELS)
+        if not float(row["prisår"]).is_integer():
+            raise EconomicsError("economics.unit_cost_year", lang=lang, key=key, row=line,
+                                 value=checks.shown(row["prisår"]))
         value, low, high = row["belopp_kr"], row["låg_kr"], row["hög_kr"]
-        if pd.isna(value):
-            raise EconomicsError("economics.negative_amount", lang=lang, item=key, value="–")
         if value < 0:
             raise EconomicsError("economics.negative_amount", lang=lang, item=key, value=value)
         low = value if pd.isna(low) else low
@@ -92,14 +109,23 @@ def unit_cost_table(source: "str | os.PathLike[str] | pd.DataFrame | None" = Non
         if not 0 <= low <= value <= high:
             raise EconomicsError("economics.unit_cost_range", lang=lang, key=key, low=low, value=value, high=high)
         out.loc[label, "låg_kr"], out.loc[label, "hög_kr"] = low, high
+        out.loc[label, "nivå"] = level
     out["nyckel"] = out["nyckel"].astype(str).str.strip()
     out["prisår"] = out["prisår"].astype(int)
     return out.reset_index(drop=True)
 
 
-def price_index(index: "pd.DataFrame | str | os.PathLike[str] | None" = None, *,
+def price_index(index: "pd.DataFrame | Mapping[int, float] | str | os.PathLike[str] | None" = None, *,
                 lang: str | None = None) -> dict[int, float]:
-    """year → index value from a table with columns ``år`` and ``kpi`` (default: shipped KPI examples)."""
+    """year → index value from a table with columns ``år`` and ``kpi`` (default: shipped KPI examples).
+
+    A dict ``{year: value}`` is checked and returned as is. Every year must be a whole number and
+    occur once; every value must be a positive number (a zero would divide by zero). Rows with
+    neither year nor value (blank lines) are skipped.
+    """
+    checks.table_or_path("index", index, allow_mapping=True, lang=lang)
+    if isinstance(index, Mapping):
+        return {checks.year("index", y, lang=lang): _index_value(y, v, lang=lang) for y, v in index.items()}
     if index is None or isinstance(index, (str, os.PathLike)):
         from workbench.data.read import read_table
 
@@ -108,12 +134,36 @@ def price_index(index: "pd.DataFrame | str | os.PathLike[str] | None" = None, *,
     require_columns(df, ["år", "kpi"], lang=lang)
     years = to_numeric(df, "år", lang=lang)
     values = to_numeric(df, "kpi", lang=lang)
-    return {int(y): float(v) for y, v in zip(years, values)}
+    out: dict[int, float] = {}
+    for label in df.index[~(years.isna() & values.isna())]:
+        y = years[label]
+        if not checks.is_number(y) or not float(y).is_integer():
+            raise EconomicsError("economics.table_year", lang=lang, column="år", row=sheet_row(df, label),
+                                 value=checks.shown(df.loc[label, "år"]))
+        if int(y) in out:
+            raise EconomicsError("economics.index_duplicate", lang=lang, year=int(y))
+        out[int(y)] = _index_value(int(y), values[label], shown=df.loc[label, "kpi"], lang=lang)
+    return out
+
+
+def _isna(value: Any) -> bool:
+    return value != value  # NaN
+
+
+def _index_value(year: Any, value: Any, *, shown: Any = None, lang: str | None) -> float:
+    if not checks.is_number(value) or value <= 0:
+        raise EconomicsError("economics.index_value", lang=lang, year=year,
+                             value=checks.shown(value if shown is None else shown))
+    return float(value)
 
 
 def adjust_prices(table: "pd.DataFrame", to_year: int, *, index: Any = None,
                   lang: str | None = None) -> "pd.DataFrame":
     r"""The unit-cost table in ``to_year`` prices (a new table; the input is not changed).
+
+    ``table`` needs the columns ``belopp_kr``, ``låg_kr``, ``hög_kr`` and ``prisår`` (as from
+    :func:`unit_cost_table`); ``to_year`` is a year; ``index`` a table, path or ``{year: value}``
+    dict as for :func:`price_index`.
 
     Notes
     -----
@@ -122,18 +172,30 @@ def adjust_prices(table: "pd.DataFrame", to_year: int, *, index: Any = None,
     The columns ``belopp_kr``, ``låg_kr`` and ``hög_kr`` are converted; ``prisår`` becomes
     ``to_year`` and ``ursprungligt_prisår`` keeps the original year.
     """
-    idx = index if isinstance(index, dict) else price_index(index, lang=lang)
+    if not (hasattr(table, "columns") and hasattr(table, "iloc")):
+        raise EconomicsError("economics.not_a_table", lang=lang, name="table", value=checks.shown(table))
+    require_columns(table, ["belopp_kr", "låg_kr", "hög_kr", "prisår"], lang=lang)
+    to_year = checks.year("to_year", to_year, lang=lang)
+    idx = price_index(index, lang=lang)
     available = sorted(idx)
     if to_year not in idx:
         raise EconomicsError("economics.index_year_missing", lang=lang, year=to_year, available=available)
     out = table.copy()
+    price_years = to_numeric(table, "prisår", lang=lang)
     factors = []
-    for year in out["prisår"]:
+    for label, year in price_years.items():
+        key = table.loc[label, "nyckel"] if "nyckel" in table.columns else "–"
+        if _isna(year):
+            raise EconomicsError("economics.unit_cost_missing", lang=lang, key=key, row=sheet_row(table, label),
+                                 column="prisår")
+        if not float(year).is_integer():
+            raise EconomicsError("economics.unit_cost_year", lang=lang, key=key, row=sheet_row(table, label),
+                                 value=checks.shown(table.loc[label, "prisår"]))
         if int(year) not in idx:
             raise EconomicsError("economics.index_year_missing", lang=lang, year=int(year), available=available)
         factors.append(idx[to_year] / idx[int(year)])
     for col in ("belopp_kr", "låg_kr", "hög_kr"):
-        out[col] = out[col] * factors
+        out[col] = to_numeric(table, col, lang=lang) * factors
     out["ursprungligt_prisår"] = out["prisår"]
     out["prisår"] = int(to_year)
     return out

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import EconomicsError
 from workbench.core.results import Estimate
+from workbench.economics import checks
 from workbench.economics.model import SAVING, Component, Factor
-from workbench.economics.timeline import effect_path
+from workbench.economics.timeline import check_end_year, effect_path
 from workbench.economics.unit_costs import is_example, lookup
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,20 +34,22 @@ class Evidence:
     ci_high: float
     rung: int | None = None
     credible: bool | None = None
-    problems: tuple[str, ...] = ()
+    problems: tuple[Any, ...] = ()
 
 
-def evidence_of(effect: Any, *, rung: int | None = None, lang: str | None = None) -> Evidence:
-    """Read a number, an :class:`Estimate` or a result with ``.estimate`` (and ``.rung``)."""
-    if isinstance(effect, (int, float)) and not isinstance(effect, bool) and math.isfinite(effect):
+def evidence_of(effect: Any, *, rung: int | None = None, name: str = "evidence",
+                lang: str | None = None) -> Evidence:
+    """Read a finite number, an :class:`Estimate` or a result with ``.estimate`` (and ``.rung``)."""
+    if checks.is_number(effect):
         return Evidence(float(effect), 0.0, float(effect), float(effect), rung)
     est = effect if isinstance(effect, Estimate) else getattr(effect, "estimate", None)
-    if not isinstance(est, Estimate):
-        raise EconomicsError("economics.bad_evidence", lang=lang, got=type(effect).__name__)
+    if not isinstance(est, Estimate) or not math.isfinite(est.estimate):
+        raise EconomicsError("economics.bad_evidence", lang=lang, name=name, got=checks.shown(effect))
     std = est.std_error if est.std_error is not None and math.isfinite(est.std_error) else 0.0
     found_rung = getattr(type(effect), "rung", None) if not isinstance(effect, Estimate) else None
     credible = getattr(effect, "credible", None)
-    problems = tuple(getattr(effect, "credibility_problems", ()) or ())
+    # the messages themselves where the result keeps them, so they render in the reader's language
+    problems = tuple(getattr(effect, "problem_msgs", None) or getattr(effect, "credibility_problems", ()) or ())
     low = est.ci_low if math.isfinite(est.ci_low) else est.estimate
     high = est.ci_high if math.isfinite(est.ci_high) else est.estimate
     return Evidence(float(est.estimate), float(std), float(low), float(high),
@@ -95,25 +98,35 @@ class Outcome:
     end_year: int | None = None
     holders: Mapping[str, str] | None = None
 
+    def __post_init__(self) -> None:
+        _check_outcome(self, lang=None)
+
 
 def _check_outcome(o: Any, *, lang: str | None) -> None:
+    """Every field of an :class:`Outcome` (on creation, and again in the caller's language)."""
     if not isinstance(o, Outcome):
         raise EconomicsError("economics.bad_item", lang=lang, name="outcomes", expected="Outcome",
-                             got=type(o).__name__)
-    if not isinstance(o.n, (int, float)) or o.n < 0:
-        raise EconomicsError("economics.negative_amount", lang=lang, item=f"{o.name}: n", value=o.n)
-    if o.units_per_year < 0:
-        raise EconomicsError("economics.negative_amount", lang=lang, item=f"{o.name}: units_per_year",
-                             value=o.units_per_year)
+                             got=checks.shown(o))
+    name = checks.text("name", o.name, lang=lang)
+    evidence_of(o.effect, name=f"{name}: effect", lang=lang)
+    checks.number(f"{name}: n", o.n, low=0, lang=lang)
+    checks.number(f"{name}: units_per_year", o.units_per_year, low=0, lang=lang)
     if o.better not in ("higher", "lower"):
-        raise EconomicsError("economics.bad_item", lang=lang, name=f"{o.name}: better",
-                             expected="'higher' / 'lower'", got=repr(o.better))
-    if not 0 <= o.persistence <= 1 or any(r < 0 for r in o.ramp):
-        raise EconomicsError("economics.bad_item", lang=lang, name=f"{o.name}: persistence/ramp",
-                             expected="0–1", got=repr((tuple(o.ramp), o.persistence)))
-    if isinstance(o.unit_costs, str) or not o.unit_costs:
-        raise EconomicsError("economics.bad_item", lang=lang, name=f"{o.name}: unit_costs",
-                             expected="en lista med nycklar / a list of keys", got=repr(o.unit_costs))
+        raise EconomicsError("economics.bad_item", lang=lang, name=f"{name}: better",
+                             expected="'higher' / 'lower'", got=checks.shown(o.better))
+    for key in checks.as_list(f"{name}: unit_costs", o.unit_costs, lang=lang):
+        checks.text(f"{name}: unit_costs", key, lang=lang)
+    checks.shares(f"{name}: ramp", o.ramp, lang=lang)
+    checks.share(f"{name}: persistence", o.persistence, lang=lang)
+    if o.start_year is not None:
+        start = checks.year(f"{name}: start_year", o.start_year, lang=lang)
+        check_end_year(o.end_year, start, name=f"{name}: end_year", start_name=f"{name}: start_year", lang=lang)
+    elif o.end_year is not None:
+        checks.year(f"{name}: end_year", o.end_year, lang=lang)
+    if o.holders is not None:
+        holders = checks.mapping(f"{name}: holders", o.holders, example="{'hvb': 'Socialnämnden'}", lang=lang)
+        for key, holder in holders.items():
+            checks.text(f"{name}: holders[{key!r}]", holder, lang=lang)
 
 
 @dataclass(frozen=True)
@@ -147,13 +160,16 @@ def value_outcomes(outcomes: Sequence[Outcome], table: "pd.DataFrame", years: Se
     evidence: dict[str, Evidence] = {}
     for o in outcomes:
         _check_outcome(o, lang=lang)
-        ev = evidence_of(o.effect, rung=rung, lang=lang)
+        ev = evidence_of(o.effect, rung=rung, name=f"{o.name}: effect", lang=lang)
         evidence[o.name] = ev
         fname = f"effekt: {o.name}"
         factors[fname] = Factor(fname, fname, ev.point, ev.ci_low, ev.ci_high,
                                 "normal" if ev.std > 0 else "fixed", ev.std, "effect")
-        path = effect_path(years, start_year=o.start_year if o.start_year is not None else min(years),
-                           ramp=o.ramp, persistence=o.persistence, end_year=o.end_year)
+        start = o.start_year if o.start_year is not None else min(years)
+        if o.start_year is None:  # the effect starts in the first year: end_year must not be before it
+            check_end_year(o.end_year, start, name=f"{o.name}: end_year", start_name="years", lang=lang)
+        path = effect_path(years, start_year=start, ramp=o.ramp, persistence=o.persistence,
+                           end_year=o.end_year, lang=lang)
         sign = 1.0 if o.better == "higher" else -1.0
         base = tuple(sign * o.n * s * o.units_per_year for s in path)
         for key in o.unit_costs:

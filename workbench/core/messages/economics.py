@@ -9,10 +9,128 @@ MESSAGES = {
         "and use the type to say whether it is a cost, a saving or a revenue.",
     },
     "economics.discount_rate": {
-        "sv": "Diskonteringsräntan ska vara ett decimaltal från 0 upp till (men inte med) 1, t.ex. "
-        "0,035 för 3,5 %, men är {value!r}. Skriv räntan som decimaltal, inte i procent.",
-        "en": "The discount rate must be a decimal from 0 up to (not including) 1, e.g. 0.035 for "
-        "3.5%, but is {value!r}. Give the rate as a decimal, not in percent.",
+        "sv": "Diskonteringsräntan '{name}' ska vara ett decimaltal från 0 upp till (men inte med) 1, "
+        "men är {value}. Skriv räntan som decimaltal, inte i procent: för {percent} % skriver du {suggestion}.",
+        "en": "The discount rate '{name}' must be a decimal from 0 up to (not including) 1, but is "
+        "{value}. Give the rate as a decimal, not in percent: for {percent}% write {suggestion}.",
+    },
+    "economics.rate": {
+        "sv": "'{name}' ska vara ett decimaltal per år, större än −1 och mindre än 1 (negativa värden "
+        "går bra), men är {value}. Skriv det som decimaltal, inte i procent: för {percent} % skriver du "
+        "{suggestion}.",
+        "en": "'{name}' must be a decimal per year, greater than −1 and less than 1 (negative values "
+        "are fine), but is {value}. Give it as a decimal, not in percent: for {percent}% write {suggestion}.",
+    },
+    "economics.share": {
+        "sv": "'{name}' ska vara en andel från 0 till 1, men är {value}. Skriv andelen som decimaltal, "
+        "inte i procent: för {percent} % skriver du {suggestion}.",
+        "en": "'{name}' must be a share from 0 to 1, but is {value}. Give the share as a decimal, not "
+        "in percent: for {percent}% write {suggestion}.",
+    },
+    "economics.not_a_number": {
+        "sv": "'{name}' ska vara ett tal (inte text, tomt, NaN eller oändligt), men är {value}.",
+        "en": "'{name}' must be a number (not text, blank, NaN or infinite), but is {value}.",
+    },
+    "economics.negative_value": {
+        "sv": "'{name}' får inte vara negativt, men är {value}. Ange 0 eller ett positivt tal.",
+        "en": "'{name}' must not be negative, but is {value}. Give 0 or a positive number.",
+    },
+    "economics.number_range": {
+        "sv": "'{name}' ska vara ett tal från {low} till {high}, men är {value}.",
+        "en": "'{name}' must be a number from {low} to {high}, but is {value}.",
+    },
+    "economics.integer": {
+        "sv": "'{name}' ska vara ett heltal som är minst {low}, men är {value}.",
+        "en": "'{name}' must be a whole number of at least {low}, but is {value}.",
+    },
+    "economics.integer_range": {
+        "sv": "'{name}' ska vara ett heltal från {low} till {high}, men är {value}.",
+        "en": "'{name}' must be a whole number from {low} to {high}, but is {value}.",
+    },
+    "economics.year": {
+        "sv": "'{name}' ska vara ett årtal (ett heltal, t.ex. 2020), men är {value}.",
+        "en": "'{name}' must be a year (a whole number, e.g. 2020), but is {value}.",
+    },
+    "economics.not_text": {
+        "sv": "'{name}' ska vara en text (t.ex. ett namn), men är {value}.",
+        "en": "'{name}' must be a text (e.g. a name), but is {value}.",
+    },
+    "economics.bad_flag": {
+        "sv": "'{name}' ska vara True eller False, men är {value}.",
+        "en": "'{name}' must be True or False, but is {value}.",
+    },
+    "economics.not_a_mapping": {
+        "sv": "'{name}' ska vara en ordlista (dict), t.ex. {example}, men är {value}.",
+        "en": "'{name}' must be a dictionary (dict), e.g. {example}, but is {value}.",
+    },
+    "economics.not_a_list": {
+        "sv": "'{name}' ska vara en lista, t.ex. [100, 200] eller range(2020, 2025), men är {value}.",
+        "en": "'{name}' must be a list, e.g. [100, 200] or range(2020, 2025), but is {value}.",
+    },
+    "economics.not_a_table": {
+        "sv": "'{name}' ska vara en tabell (pandas DataFrame) eller sökvägen till en fil, men är {value}.",
+        "en": "'{name}' must be a table (pandas DataFrame) or the path of a file, but is {value}.",
+    },
+    "economics.empty": {
+        "sv": "'{name}' är tom ({value}). Ange minst ett värde.",
+        "en": "'{name}' is empty ({value}). Give at least one value.",
+    },
+    "economics.amount_in_list": {
+        "sv": "'{name}': belopp nr {position} ({value}) är inte ett tal. Ange varje belopp som ett tal "
+        "i kronor, utan text och utan tomma värden.",
+        "en": "'{name}': amount no. {position} ({value}) is not a number. Give every amount as a "
+        "number in kronor, without text and without blanks.",
+    },
+    "economics.negative_in_list": {
+        "sv": "'{name}': belopp nr {position} ({value}) är negativt. Ange beloppen som positiva tal.",
+        "en": "'{name}': amount no. {position} ({value}) is negative. Give the amounts as positive numbers.",
+    },
+    "economics.year_in_list": {
+        "sv": "'{name}': år nr {position} ({value}) är inte ett årtal. Ange åren som heltal, t.ex. "
+        "range(2020, 2025).",
+        "en": "'{name}': year no. {position} ({value}) is not a year. Give the years as whole numbers, "
+        "e.g. range(2020, 2025).",
+    },
+    "economics.years_order": {
+        "sv": "'{name}': år nr {position} ({value}) kommer efter {previous}. Åren ska stå i stigande "
+        "ordning utan upprepningar.",
+        "en": "'{name}': year no. {position} ({value}) comes after {previous}. The years must be in "
+        "increasing order without repeats.",
+    },
+    "economics.share_in_list": {
+        "sv": "'{name}': andel nr {position} ({value}) ska vara ett tal från 0 till 1 (t.ex. 0.5 för "
+        "50 %).",
+        "en": "'{name}': share no. {position} ({value}) must be a number from 0 to 1 (e.g. 0.5 for 50%).",
+    },
+    "economics.item_in_list": {
+        "sv": "'{name}': post nr {position} ({value}) är inte en {expected}.",
+        "en": "'{name}': item no. {position} ({value}) is not a {expected}.",
+    },
+    "economics.length_mismatch": {
+        "sv": "'{name}' har {n} värden men '{other}' har {other_n}. De ska vara lika många, ett per år.",
+        "en": "'{name}' has {n} values but '{other}' has {other_n}. They must be equally many, one per year.",
+    },
+    "economics.end_before_start": {
+        "sv": "'{name}' ({value}) ligger före '{start_name}' ({start}). Effekten kan inte upphöra innan "
+        "den har börjat.",
+        "en": "'{name}' ({value}) is before '{start_name}' ({start}). The effect cannot end before it "
+        "has started.",
+    },
+    "economics.not_finite": {
+        "sv": "Beräkningen ger ett oändligt stort tal ('{name}' = {value}): räntan ligger för nära −1, "
+        "perioden är för lång eller beloppen är för stora. Kontrollera indata.",
+        "en": "The calculation gives an infinitely large number ('{name}' = {value}): the rate is too "
+        "close to −1, the period too long or the amounts too large. Check the input.",
+    },
+    "economics.overhead_one_off": {
+        "sv": "Overhead räknas på löpande poster, men '{item}' i 'of' är en engångspost (one_off=True). "
+        "Ta bort den ur of=.",
+        "en": "Overhead is computed on running items, but '{item}' in 'of' is a one-off item "
+        "(one_off=True). Remove it from of=.",
+    },
+    "economics.level_missing": {
+        "sv": "'{name}' saknar nivå för budgetansvarig '{holder}'. Ange en av: {allowed}.",
+        "en": "'{name}' has no level for budget holder '{holder}'. Give one of: {allowed}.",
     },
     "economics.unknown_holder": {
         "sv": "Budgetansvarig '{holder}' finns inte bland de angivna budgetansvariga: {known}. Lägg "
@@ -35,6 +153,35 @@ MESSAGES = {
         "{high}. Det ska gälla 0 ≤ lågt ≤ värde ≤ högt.",
         "en": "Unit cost '{key}' has an impossible range: low {low}, value {value}, high {high}. It "
         "must hold that 0 ≤ low ≤ value ≤ high.",
+    },
+    "economics.unit_cost_missing": {
+        "sv": "Enhetskostnaden '{key}' (rad {row}) saknar värde i kolumnen '{column}'. Fyll i det i "
+        "enhetskostnadstabellen.",
+        "en": "Unit cost '{key}' (row {row}) has no value in the column '{column}'. Fill it in in the "
+        "unit-cost table.",
+    },
+    "economics.unit_cost_year": {
+        "sv": "Prisåret för enhetskostnaden '{key}' (rad {row}) är {value}, men ska vara ett årtal "
+        "(ett heltal, t.ex. 2022).",
+        "en": "The price year of unit cost '{key}' (row {row}) is {value}, but must be a year (a whole "
+        "number, e.g. 2022).",
+    },
+    "economics.table_year": {
+        "sv": "Året i kolumnen '{column}' på rad {row} ({value}) är inte ett årtal (ett heltal, t.ex. 2020).",
+        "en": "The year in the column '{column}' in row {row} ({value}) is not a year (a whole number, "
+        "e.g. 2020).",
+    },
+    "economics.amount_missing": {
+        "sv": "Beloppet för '{item}' (rad {row}) saknas. Fyll i ett belopp eller ta bort raden.",
+        "en": "The amount for '{item}' (row {row}) is missing. Fill in an amount or remove the row.",
+    },
+    "economics.index_value": {
+        "sv": "Prisindexet för år {year} ska vara ett positivt tal, men är {value}.",
+        "en": "The price index for {year} must be a positive number, but is {value}.",
+    },
+    "economics.index_duplicate": {
+        "sv": "År {year} förekommer flera gånger i prisindexet. Varje år ska stå en gång.",
+        "en": "The year {year} occurs several times in the price index. Every year must occur once.",
     },
     "economics.unit_cost_unknown": {
         "sv": "Enhetskostnaden '{key}' finns inte i tabellen. Tabellen har: {available}.",
@@ -83,10 +230,10 @@ MESSAGES = {
         "en": "The years of '{item}' ({years}) are not within the calculation's years {first}–{last}.",
     },
     "economics.bad_evidence": {
-        "sv": "Effekten ska vara ett tal, en Estimate eller ett analysresultat med .estimate (t.ex. "
-        "från m.effect() eller wb.rct()), men fick {got}.",
-        "en": "The effect must be a number, an Estimate or an analysis result with .estimate (e.g. "
-        "from m.effect() or wb.rct()), but got {got}.",
+        "sv": "Effekten '{name}' ska vara ett tal, en Estimate eller ett analysresultat med .estimate "
+        "(t.ex. från m.effect() eller wb.rct()), men fick {got}.",
+        "en": "The effect '{name}' must be a number, an Estimate or an analysis result with .estimate "
+        "(e.g. from m.effect() or wb.rct()), but got {got}.",
     },
     "economics.evidence_zero": {
         "sv": "Effekten är exakt 0, så besparingarna i tabellen kan inte skalas mot den. Ange "
@@ -142,8 +289,8 @@ MESSAGES = {
         "the uncertainty in the unit costs.",
     },
     "economics.warn_never_pays_back": {
-        "sv": "Satsningen betalar sig inte inom kalkylperioden ({first}–{last}) i perspektivet {perspective}.",
-        "en": "The intervention does not pay back within the period ({first}–{last}) from the "
+        "sv": "Satsningen betalar sig inte inom kalkylperioden ({first}–{last}) ur {perspective} perspektiv.",
+        "en": "The intervention does not pay back within the period ({first}–{last}) from "
         "{perspective} perspective.",
     },
     "economics.warn_outside_municipality": {
@@ -159,6 +306,14 @@ MESSAGES = {
         "en": "Discount rate {rate} a year (real); the base year {base_year} is not discounted. "
         "Sweden's ASEK (Trafikverket) and the UK HM Treasury Green Book both use 3.5%.",
     },
+    "economics.perspective_name.kommun": {"sv": "kommunens", "en": "the municipality's"},
+    "economics.perspective_name.offentlig": {"sv": "den offentliga sektorns", "en": "the public sector's"},
+    "economics.perspective_name.samhälle": {"sv": "samhällets", "en": "society's"},
+    "economics.perspective_name.egen": {"sv": "de valda budgetansvarigas", "en": "the chosen budget holders'"},
+    "economics.perspective_label.kommun": {"sv": "kommunen", "en": "the municipality"},
+    "economics.perspective_label.offentlig": {"sv": "den offentliga sektorn", "en": "the public sector"},
+    "economics.perspective_label.samhälle": {"sv": "samhället", "en": "society"},
+    "economics.perspective_label.egen": {"sv": "valda budgetansvariga", "en": "chosen budget holders"},
     "economics.assume_perspective": {
         "sv": "Perspektiv: {perspective} — räknar med {holders}.",
         "en": "Perspective: {perspective} — counts {holders}.",
