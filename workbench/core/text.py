@@ -108,3 +108,20 @@ def unique(items: Iterable[Any]) -> tuple[Text, ...]:
         if item:
             seen.setdefault(item, None)
     return tuple(seen)
+
+
+#: where a saved payload keeps the messages behind each rendered list
+_STORED = {"warnings": "warning_msgs", "credibility_problems": "problem_msgs"}
+
+
+def payload_texts(payload: Mapping[str, Any], name: str, lang: str | None = None) -> tuple[str, ...]:
+    """A saved result's ``warnings`` or ``credibility_problems`` in ``lang``.
+
+    Payloads written since messages became data carry the messages (``warning_msgs``,
+    ``problem_msgs``) and render in any language; older payloads have only the text they were saved
+    with, which is shown as written.
+    """
+    msgs = payload.get(_STORED[name])
+    if msgs:
+        return render_all(from_stored(msgs), lang)
+    return tuple(str(t) for t in (payload.get(name) or ()))

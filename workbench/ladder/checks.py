@@ -12,6 +12,7 @@ group first to be counted.
 
 from __future__ import annotations
 
+from workbench.core.text import payload_texts
 from workbench.ladder.status import LadderContext, requirement
 
 
@@ -26,7 +27,7 @@ def _evidence(step: int):
             return []
         out = []
         for r in mine:
-            problems = r.get("credibility_problems") or []
+            problems = payload_texts(r, "credibility_problems", ctx.lang)
             label = r.get("label") or r.get("kind", "?")
             out.append(ctx.t("ladder.evidence.not_credible", step=step, label=label, problems="; ".join(problems) or "–"))
         return out

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import ProjectError
-from workbench.core.messages import resolve_lang
+from workbench.core.messages import LANGUAGES, resolve_lang
 from workbench.core.results import json_safe
 from workbench.project.record import Finding, clean_record
 from workbench.project.schema import set_path
@@ -173,12 +173,12 @@ class Project:
             raise ProjectError("project.result.not_a_result", lang=self.lang, got=type(result).__name__)
         payload = json_safe(result.to_dict())
         payload["label"] = label or payload.get("label") or payload.get("kind")
-        payload["explain"] = {lang: result.explain(lang) for lang in ("sv", "en")} if hasattr(result, "explain") else {}
+        payload["explain"] = {lang: result.explain(lang) for lang in LANGUAGES} if hasattr(result, "explain") else {}
         if hasattr(result, "chart"):
-            try:  # the report draws the chart from its Vega-Lite spec, offline
-                payload["chart_vegalite"] = json_safe(result.chart().to_dict())
-            except Exception:  # a result without a drawable chart is still worth saving
-                payload["chart_vegalite"] = None
+            # the report draws the chart from its Vega-Lite spec, offline, titles in the report's language
+            by_lang = {lang: _chart_spec(result, lang) for lang in LANGUAGES}
+            payload["chart_vegalite_by_lang"] = by_lang
+            payload["chart_vegalite"] = by_lang.get(resolve_lang(None))
         plain = (label or payload["kind"]).lower().translate(str.maketrans("åäöéü", "aaoeu"))
         slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "resultat"
         path = self.folder("results") / f"{slug}.json"
@@ -210,3 +210,15 @@ class Project:
 
     def __repr__(self) -> str:
         return f"Project({str(self.path)!r}, name={self.name!r})"
+
+
+def _chart_spec(result: Any, lang: str) -> Any:
+    """A result's chart as a JSON-safe Vega-Lite spec in ``lang`` (None when it has none to draw)."""
+    import inspect
+
+    try:
+        takes_lang = "lang" in inspect.signature(result.chart).parameters
+        chart = result.chart(lang=lang) if takes_lang else result.chart()  # a result class of the user's own
+        return json_safe(chart.to_dict())
+    except Exception:  # a result without a drawable chart is still worth saving
+        return None

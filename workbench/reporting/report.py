@@ -19,9 +19,10 @@ from typing import Any
 
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import format_number
+from workbench.core.text import payload_texts
 from workbench.reporting.cells import column_label, format_cell, readable_columns
 from workbench.reporting.evidence import evidence_card, headline
-from workbench.reporting.svg import chart_svg
+from workbench.reporting.svg import chart_spec, chart_svg
 
 MIN_COUNT = 5
 _COUNT_COLUMN = re.compile(r"^(n|n_.*|.*_n|count|counts|antal.*|freq)$", re.IGNORECASE)
@@ -56,8 +57,8 @@ def _result_section(payload: Mapping[str, Any], lang: str) -> dict[str, Any]:
         "credible": payload.get("credible"),
         "explain": explain.get(lang) or explain.get("sv") or "",
         "table": _suppressed_table(payload.get("summary"), lang),
-        "svg": chart_svg(payload.get("chart_vegalite"), lang),
-        "warnings": list(payload.get("warnings") or []),
+        "svg": chart_svg(chart_spec(payload, lang), lang),
+        "warnings": list(payload_texts(payload, "warnings", lang)),
         "assumptions": list((payload.get("assumptions_text") or {}).get(lang) or []),
     }
 

@@ -22,7 +22,9 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.core.messages import msg
+from workbench.core.text import payload_texts
 from workbench.project.folder import Project
+from workbench.reporting.svg import chart_spec
 from workbench.ui.charts import chart_html, items_html, table_html
 from workbench.ui.common import busy_indicator, heading, log, message_html, safe_handler
 
@@ -46,7 +48,7 @@ def result_html(payload: Mapping[str, Any], lang: str = "sv", *, charts: bool = 
         mark = "✔" if credible else "✘"
         parts.append(f"<p class='wb-credible' data-credible='{str(credible).lower()}'><strong>{mark} "
                      f"{html.escape(word)}</strong></p>")
-        parts.append(items_html(list(payload.get("credibility_problems") or []), "wb-problems"))
+        parts.append(items_html(list(payload_texts(payload, "credibility_problems", lang)), "wb-problems"))
     explain = _text(payload.get("explain"), lang)
     if explain:
         parts.append(f"<p class='wb-explain' style='max-width:60em;line-height:1.45'>{html.escape(explain)}</p>")
@@ -54,10 +56,10 @@ def result_html(payload: Mapping[str, Any], lang: str = "sv", *, charts: bool = 
     if table:
         parts.append(f"<details open><summary>{html.escape(msg('ui.pages.results.table', lang))}</summary>{table}</details>")
     if charts:
-        parts.append(chart_html(payload.get("chart_vegalite"), label=label, lang=lang))
+        parts.append(chart_html(chart_spec(payload, lang), label=label, lang=lang))
     elif payload.get("chart_vegalite"):
         parts.append(f"<p class='wb-chart-pending'><em>{html.escape(msg('ui.working', lang))}</em></p>")
-    found = list(payload.get("warnings") or [])
+    found = list(payload_texts(payload, "warnings", lang))
     if found:
         parts.append(message_html(f"<strong>{html.escape(msg('ui.pages.results.warnings', lang))}</strong>"
                                   + items_html(found, "wb-warnings"), "warning"))

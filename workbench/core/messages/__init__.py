@@ -72,8 +72,10 @@ def resolve_lang(lang: str | None) -> str:
 
 
 def _fmt_value(value: Any, lang: str) -> Any:
+    if callable(getattr(value, "render", None)):  # a message (core.text.Msg) rendered in the same language
+        return value.render(lang)
     if isinstance(value, (list, tuple, set, frozenset)):
-        items = [str(v) for v in value]
+        items = [str(_fmt_value(v, lang)) for v in value]
         if len(items) > 12:
             more = len(items) - 12
             items = items[:12] + [f"… (+{more} {'till' if lang == 'sv' else 'more'})"]
