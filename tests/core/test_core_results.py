@@ -121,3 +121,30 @@ def test_nested_messages_render_in_the_same_language():
 
     outer = Msg("core.column_missing", column=Msg("core.warnings_title"), available=[])
     assert "Warnings" in outer.render("en") and "Varningar" in outer.render("sv")
+
+
+def test_from_coef_se_follows_r_on_a_zero_standard_error():
+    """R's lm on a perfect fit: t = Inf, p = 0, the interval collapsed (golden/zero_se.R)."""
+    from pathlib import Path
+
+    ref = pd.read_csv(Path(__file__).parent / "golden" / "zero_se.csv")
+    for row in ref.itertuples():
+        e = wb.Estimate.from_coef_se(row.estimate, row.std_error, df=row.df, n=4, estimand="coef",
+                                     method="ols", se_type="classical")
+        assert e.statistic == (np.inf if row.statistic == "Inf" else float(row.statistic))
+        assert e.p_value == pytest.approx(float(row.p_value), abs=1e-300)
+        assert (e.ci_low, e.ci_high) == pytest.approx((row.ci_low, row.ci_high))
+
+
+def test_from_coef_se_t_and_normal_references():
+    from scipy import stats
+
+    e = wb.Estimate.from_coef_se(-1.5, 0.5, df=10, n=12, estimand="ATE", method="ols", se_type="HC2")
+    assert e.statistic == pytest.approx(-3.0) and e.p_value == pytest.approx(2 * stats.t.sf(3.0, 10))
+    assert e.ci_high == pytest.approx(-1.5 + stats.t.ppf(0.975, 10) * 0.5)
+    z = wb.Estimate.from_coef_se(1.0, 0.5, df=None, n=12, estimand="ATE", method="x", se_type=None)
+    assert z.df is None and z.p_value == pytest.approx(2 * stats.norm.sf(2.0))
+    both_zero = wb.Estimate.from_coef_se(0.0, 0.0, df=3, n=4, estimand="x", method="x", se_type=None)
+    assert np.isnan(both_zero.statistic) and np.isnan(both_zero.p_value)
+    missing = wb.Estimate.from_coef_se(1.0, float("nan"), df=3, n=4, estimand="x", method="x", se_type=None)
+    assert np.isnan(missing.p_value) and np.isnan(missing.ci_low)

@@ -92,6 +92,48 @@ class Estimate:
     conf_level: float = 0.95
     alternative: str = "two-sided"
 
+    @classmethod
+    def from_coef_se(cls, coef: float, se: float, *, df: float | None, n: int, estimand: str, method: str,
+                     se_type: str | None, conf_level: float = 0.95, null: float = 0.0) -> Estimate:
+        """An estimate with a t(``df``) reference (normal when ``df`` is None), two-sided.
+
+        Parameters
+        ----------
+        coef, se
+            The point estimate and its standard error (finite, ``se >= 0``).
+        df
+            Degrees of freedom of the t reference; ``None`` for the normal distribution.
+        n, estimand, method, se_type, conf_level
+            Stored as given.
+        null
+            The value tested against (0 by default).
+
+        Notes
+        -----
+        :math:`t = (b - b_0)/s`, :math:`p = 2\\,P(T_{df} > |t|)`, interval
+        :math:`b \\pm q_{1 - (1-c)/2}\\, s`. A zero standard error follows R (``lm``, estimatr):
+        :math:`t = \\pm\\infty` (the sign of :math:`b - b_0`) with :math:`p = 0` and the interval
+        collapsed on :math:`b`; when also :math:`b = b_0`, :math:`t` and :math:`p` are NaN
+        (R's ``0/0``). A missing (NaN) standard error gives NaN statistic, p-value and interval.
+        """
+        from scipy import stats
+
+        coef, se = float(coef), float(se)
+        dist = stats.norm if df is None else stats.t(float(df))
+        crit = float(dist.ppf(0.5 + conf_level / 2))
+        diff = coef - null
+        if se > 0 and math.isfinite(se):
+            stat = diff / se
+            p = float(2 * dist.sf(abs(stat)))
+        elif se == 0:
+            stat = math.copysign(math.inf, diff) if diff != 0 else math.nan
+            p = 0.0 if diff != 0 else math.nan
+        else:
+            stat = p = math.nan
+        return cls(estimate=coef, std_error=se, ci_low=coef - crit * se, ci_high=coef + crit * se,
+                   p_value=p, statistic=float(stat), df=None if df is None else float(df), n=int(n),
+                   estimand=estimand, method=method, se_type=se_type, conf_level=conf_level)
+
     def to_dict(self) -> dict[str, Any]:
         return {f.name: json_safe(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
