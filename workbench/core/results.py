@@ -19,13 +19,11 @@ from __future__ import annotations
 import abc
 import dataclasses
 import datetime as _dt
-import html
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from workbench.core.messages import msg, resolve_lang
 from workbench.core.serialize import json_safe
 from workbench.core.text import Msg, Text, render_all, stored, unique
 
@@ -262,17 +260,10 @@ def _is_frame(value: Any) -> bool:
 
 
 def result_html(result: Result, lang: str | None = None) -> str:
-    """A compact HTML view: the explanation, the summary table and the warnings (in ``lang``)."""
-    lang = resolve_lang(lang)
-    parts = [f"<div class='wb-result'><p>{html.escape(result.explain(lang))}</p>"]
-    parts.append(result.summary().to_html(index=False, float_format=lambda v: f"{v:.4g}", na_rep="–"))
-    warnings = result.warnings_in(lang)
-    if warnings:
-        title = msg("core.warnings_title", lang)
-        items = "".join(f"<li>{html.escape(w)}</li>" for w in warnings)
-        parts.append(f"<p><strong>{title}</strong></p><ul>{items}</ul>")
-    parts.append("</div>")
-    return "".join(parts)
+    """A compact HTML view (explanation, table, problems, warnings) in ``lang`` (None: the session's)."""
+    from workbench.core.view import ResultView
+
+    return ResultView.of_result(result, lang).html()
 
 
 def collect_warnings(items: Sequence[Text | None]) -> tuple[Text, ...]:

@@ -19,10 +19,10 @@ from typing import Any
 
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import format_number
-from workbench.core.text import payload_texts
+from workbench.core.view import ResultView
 from workbench.reporting.cells import column_label, format_cell, readable_columns
 from workbench.reporting.evidence import evidence_card, headline
-from workbench.reporting.svg import chart_spec, chart_svg
+from workbench.reporting.svg import chart_svg
 
 MIN_COUNT = 5
 _COUNT_COLUMN = re.compile(r"^(n|n_.*|.*_n|count|counts|antal.*|freq)$", re.IGNORECASE)
@@ -51,15 +51,16 @@ def _suppressed_table(rows: Any, lang: str = "sv") -> str:
 
 
 def _result_section(payload: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    explain = payload.get("explain") or {}
+    view = ResultView.of_payload(payload, lang)
     return {
-        "label": payload.get("label") or payload.get("kind"),
-        "credible": payload.get("credible"),
-        "explain": explain.get(lang) or explain.get("sv") or "",
-        "table": _suppressed_table(payload.get("summary"), lang),
-        "svg": chart_svg(chart_spec(payload, lang), lang),
-        "warnings": list(payload_texts(payload, "warnings", lang)),
-        "assumptions": list((payload.get("assumptions_text") or {}).get(lang) or []),
+        "label": view.label,
+        "credible": view.credible,
+        "explain": view.explain,
+        "table": _suppressed_table(list(view.table), lang),
+        "svg": chart_svg(view.chart, lang),
+        "warnings": list(view.warnings),
+        "problems": list(view.problems),
+        "assumptions": list(view.assumptions),
     }
 
 

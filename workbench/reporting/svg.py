@@ -10,12 +10,6 @@ from typing import Any
 LOCALES = {"sv": "sv-SE", "en": "en-US"}
 
 
-def chart_spec(payload: Mapping[str, Any], lang: str) -> Any:
-    """A saved result's Vega-Lite spec in ``lang`` (titles in that language where it was saved so)."""
-    by_lang = payload.get("chart_vegalite_by_lang") or {}
-    return by_lang.get(lang) or payload.get("chart_vegalite")
-
-
 def chart_svg(chart: Any, lang: str = "sv") -> str | None:
     """SVG markup for an Altair chart or a Vega-Lite spec (dict); ``None`` for no chart.
 

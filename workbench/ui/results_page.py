@@ -22,47 +22,37 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.core.messages import msg
-from workbench.core.text import payload_texts
+from workbench.core.view import ResultView
 from workbench.project.folder import Project
-from workbench.reporting.svg import chart_spec
 from workbench.ui.charts import chart_html, items_html, table_html
 from workbench.ui.common import busy_indicator, heading, log, message_html, safe_handler
 
 REPORT_NAME = "rapport.html"
 
 
-def _text(value: Any, lang: str) -> str:
-    if isinstance(value, Mapping):
-        return str(value.get(lang) or value.get("sv") or "")
-    return "" if value is None else str(value)
-
-
 def result_html(payload: Mapping[str, Any], lang: str = "sv", *, charts: bool = True) -> str:
     """One saved result as HTML: label, credibility, explanation, table, chart, warnings (all escaped)."""
-    label = str(payload.get("label") or payload.get("kind") or "")
-    kind = "".join(ch if ch.isalnum() else "-" for ch in str(payload.get("kind") or "resultat"))
-    parts = [f"<h4 style='margin:0.4em 0'>{html.escape(label)}</h4>"]
-    if "credible" in payload and payload.get("credible") is not None:
-        credible = bool(payload.get("credible"))
-        word = msg("ui.pages.results.credible_yes" if credible else "ui.pages.results.credible_no", lang)
-        mark = "✔" if credible else "✘"
-        parts.append(f"<p class='wb-credible' data-credible='{str(credible).lower()}'><strong>{mark} "
+    view = ResultView.of_payload(payload, lang)
+    kind = "".join(ch if ch.isalnum() else "-" for ch in view.kind)
+    parts = [f"<h4 style='margin:0.4em 0'>{html.escape(view.label)}</h4>"]
+    if view.credible is not None:
+        word = msg("ui.pages.results.credible_yes" if view.credible else "ui.pages.results.credible_no", lang)
+        mark = "✔" if view.credible else "✘"
+        parts.append(f"<p class='wb-credible' data-credible='{str(view.credible).lower()}'><strong>{mark} "
                      f"{html.escape(word)}</strong></p>")
-        parts.append(items_html(list(payload_texts(payload, "credibility_problems", lang)), "wb-problems"))
-    explain = _text(payload.get("explain"), lang)
-    if explain:
-        parts.append(f"<p class='wb-explain' style='max-width:60em;line-height:1.45'>{html.escape(explain)}</p>")
-    table = table_html(payload.get("summary"), lang=lang, digits=3, result_columns=True)
+        parts.append(items_html(list(view.problems), "wb-problems"))
+    if view.explain:
+        parts.append(f"<p class='wb-explain' style='max-width:60em;line-height:1.45'>{html.escape(view.explain)}</p>")
+    table = table_html(list(view.table) or None, lang=lang, digits=3, result_columns=True)
     if table:
         parts.append(f"<details open><summary>{html.escape(msg('ui.pages.results.table', lang))}</summary>{table}</details>")
     if charts:
-        parts.append(chart_html(chart_spec(payload, lang), label=label, lang=lang))
-    elif payload.get("chart_vegalite"):
+        parts.append(chart_html(view.chart, label=view.label, lang=lang))
+    elif view.chart:
         parts.append(f"<p class='wb-chart-pending'><em>{html.escape(msg('ui.working', lang))}</em></p>")
-    found = list(payload_texts(payload, "warnings", lang))
-    if found:
+    if view.warnings:
         parts.append(message_html(f"<strong>{html.escape(msg('ui.pages.results.warnings', lang))}</strong>"
-                                  + items_html(found, "wb-warnings"), "warning"))
+                                  + items_html(list(view.warnings), "wb-warnings"), "warning"))
     return (f"<section class='wb-result wb-result-{kind}' style='border-top:1px solid #ccd;padding:0.4em 0 0.8em'>"
             f"{''.join(parts)}</section>")
 

@@ -2,6 +2,7 @@
 
 MESSAGES = {
     "core.warnings_title": {"sv": "Varningar", "en": "Warnings"},
+    "core.problems_title": {"sv": "Räcker inte för steget eftersom", "en": "Not enough for the rung because"},
     "core.not_a_dataframe": {
         "sv": "Indata ska vara en tabell (pandas DataFrame), men fick {got}. Läs in filen med "
         "wb.read_table() först.",

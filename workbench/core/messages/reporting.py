@@ -18,6 +18,7 @@ MESSAGES = {
     "reporting.economics": {"sv": "Kommunalekonomisk analys: vem betalar, vem sparar och när?",
                             "en": "Municipal economics: who pays, who saves, and when?"},
     "reporting.warnings": {"sv": "Att känna till", "en": "Things to know"},
+    "reporting.problems": {"sv": "Därför räcker resultatet inte för steget", "en": "Why the result is not enough for the rung"},
     "reporting.assumptions": {"sv": "Antaganden", "en": "Assumptions"},
     "reporting.method": {"sv": "Metodbilaga", "en": "Method appendix"},
     "reporting.method_text": {
