@@ -99,8 +99,13 @@ def assert_result(r, *, columns=(), options=(), estimate: bool = True, finite_se
     sv, en = r.explain(lang="sv"), r.explain(lang="en")
     assert isinstance(sv, str) and isinstance(en, str) and sv.strip() and en.strip()
     assert sv != en
-    assert r.explain() == sv  # explain(lang="sv") is the default
-    assert inspect.signature(r.explain).parameters["lang"].default == "sv"
+    assert r.explain() == sv  # the session language (Swedish here) is the default
+    assert inspect.signature(r.explain).parameters["lang"].default is None  # API.md: explain(lang=None)
+    try:
+        wb.set_language("en")
+        assert r.explain() == en  # ... and follows wb.set_language
+    finally:
+        wb.set_language("sv")
 
     assert isinstance(r.warnings, tuple) and all(isinstance(w, str) and w for w in r.warnings)
     html = r._repr_html_()

@@ -148,3 +148,13 @@ def test_from_coef_se_t_and_normal_references():
     assert np.isnan(both_zero.statistic) and np.isnan(both_zero.p_value)
     missing = wb.Estimate.from_coef_se(1.0, float("nan"), df=3, n=4, estimand="x", method="x", se_type=None)
     assert np.isnan(missing.p_value) and np.isnan(missing.ci_low)
+
+
+def test_numbers_in_messages_follow_the_reader():
+    from workbench.core.text import Msg, Num, from_stored
+
+    m = Msg("core.column_missing", column=Num(0.4321, 2), available=[Num(0.353, 1, percent=True)])
+    assert "'0,43'" in m.render("sv") and "35,3 %" in m.render("sv")
+    assert "'0.43'" in m.render("en") and "35.3%" in m.render("en")
+    again = from_stored(json.loads(json.dumps([m.to_dict()])))[0]
+    assert again == m and again.render("en") == m.render("en")

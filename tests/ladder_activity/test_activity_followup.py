@@ -108,7 +108,7 @@ def test_target_group_given_as_count():
 
 def test_not_credible_without_completed_stage_or_starters():
     r = wb.activity_followup(hand_made(), id="id", stages={"target_group": None, "started": "startade"}, lang="en")
-    assert not r.credible and "three stages" in r.credibility_problems[0]
+    assert not r.credible and "three stages" in r.problems_in("en")[0]  # rendered when read, in the language asked
     df = hand_made().assign(startade=0, fullfoljde=0)
     r2 = wb.activity_followup(df, id="id", stages=STAGES)
     assert not r2.credible and "ingen" in r2.credibility_problems[0]

@@ -65,7 +65,7 @@ def test_pretrend_makes_did_not_credible_and_the_ladder_says_so():
     assert not r.credible
     assert any("Trenderna före starten" in p for p in r.credibility_problems)
     es = r.event_study(lang="en")
-    assert not es.credible and any("trends before" in p for p in es.credibility_problems)
+    assert not es.credible and any("trends before" in p for p in es.problems_in("en"))
     good = wb.did(_panel(), unit="område", time="månad", outcome="y", treated="insats",
                   bootstrap_reps=199, permutations=99)
     step4 = lambda results: next(s for s in evaluate({}, results).steps if s.step == 4)  # noqa: E731

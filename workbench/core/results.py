@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.serialize import json_safe
-from workbench.core.text import Msg, Text, render_all, stored, unique
+from workbench.core.text import Msg, Num, Text, format_number, format_p, render_all, stored, unique
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
     import pandas as pd
 
-__all__ = ["Estimate", "Msg", "Provenance", "Result", "Text", "collect_warnings", "format_number", "format_p",
+__all__ = ["Estimate", "Msg", "Num", "Provenance", "Result", "Text", "collect_warnings", "format_number", "format_p",
            "json_safe", "result_html"]
 
 
@@ -158,25 +158,6 @@ class Estimate:
             f"{format_number(self.estimate, digits, 'en')} ({pct}% CI "
             f"{format_number(self.ci_low, digits, 'en')} to {format_number(self.ci_high, digits, 'en')})"
         )
-
-
-def format_number(x: float | None, digits: int = 2, lang: str = "sv") -> str:
-    """A number as staff read it: Swedish decimal comma and thin-space thousands in ``sv``."""
-    if x is None or (isinstance(x, float) and not math.isfinite(x)):
-        return "–"
-    text = f"{x:,.{digits}f}"
-    if lang == "sv":
-        text = text.replace(",", "\u202f").replace(".", ",").replace("-", "−")
-    return text
-
-
-def format_p(p: float | None, lang: str = "sv") -> str:
-    """A p-value as ``'p = 0,032'`` or ``'p < 0,001'``."""
-    if p is None or not math.isfinite(p):
-        return "p = –"
-    if p < 0.001:
-        return "p < 0,001" if lang == "sv" else "p < 0.001"
-    return f"p = {format_number(p, 3, lang)}"
 
 
 @dataclass(frozen=True, kw_only=True)

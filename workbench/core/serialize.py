@@ -16,8 +16,8 @@ def json_safe(value: Any) -> Any:
     """
     if value is None or isinstance(value, (bool, str)):
         return value
-    if callable(getattr(value, "render", None)) and hasattr(value, "key") and hasattr(value, "params"):
-        return value.to_dict()  # a message (core.text.Msg): key and parameters, rendered when read
+    if callable(getattr(value, "render", None)) and callable(getattr(value, "to_dict", None)):
+        return value.to_dict()  # a message or number kept as data (core.text.Msg / Num), rendered when read
     if isinstance(value, int):
         return value
     if isinstance(value, float):

@@ -13,11 +13,97 @@ they are rendered in the same language. Numbers that a template shows are format
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.serialize import json_safe
+
+
+def format_number(x: float | None, digits: int = 2, lang: str = "sv") -> str:
+    """A number as staff read it: Swedish decimal comma and thin-space thousands in ``sv``."""
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return "–"
+    text = f"{x:,.{digits}f}"
+    if lang == "sv":
+        text = text.replace(",", "\u202f").replace(".", ",").replace("-", "−")
+    return text
+
+
+def format_p(p: float | None, lang: str = "sv") -> str:
+    """A p-value as ``'p = 0,032'`` or ``'p < 0,001'``."""
+    if p is None or not math.isfinite(p):
+        return "p = –"
+    if p < 0.001:
+        return "p < 0,001" if lang == "sv" else "p < 0.001"
+    return f"p = {format_number(p, 3, lang)}"
+
+
+class Num:
+    """A number shown in the reader's language: ``Num(0.353, 1, percent=True)`` → ``35,3 %`` / ``35.3%``.
+
+    Use it as a :class:`Msg` parameter instead of a number formatted when the result is built, so a
+    Swedish run read in English shows ``0.43``, not ``0,43``.
+    """
+
+    __slots__ = ("value", "digits", "percent")
+
+    def __init__(self, value: float | None, digits: int = 2, *, percent: bool = False) -> None:
+        object.__setattr__(self, "value", None if value is None else float(value))
+        object.__setattr__(self, "digits", int(digits))
+        object.__setattr__(self, "percent", bool(percent))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Num is immutable")
+
+    def render(self, lang: str | None = None) -> str:
+        lang = resolve_lang(lang)
+        if self.percent:
+            shown = format_number(None if self.value is None else 100 * self.value, self.digits, lang)
+            return f"{shown} %" if lang == "sv" else f"{shown}%"
+        return format_number(self.value, self.digits, lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"num": json_safe(self.value), "digits": self.digits, "percent": self.percent}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Num:
+        return cls(data.get("num"), int(data.get("digits", 2)), percent=bool(data.get("percent")))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Num) and (other.value, other.digits, other.percent) == (
+            self.value, self.digits, self.percent)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.digits, self.percent))
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Num({self.value!r}, {self.digits}, percent={self.percent})"
+
+    def __reduce__(self):  # picklable despite the immutability guard
+        return (_num, (self.value, self.digits, self.percent))
+
+
+def _num(value: float | None, digits: int, percent: bool) -> Num:
+    return Num(value, digits, percent=percent)
+
+
+def is_num_dict(value: Any) -> bool:
+    return isinstance(value, Mapping) and "num" in value and set(value) <= {"num", "digits", "percent"}
+
+
+def _param_from_dict(value: Any) -> Any:
+    if is_msg_dict(value):
+        return Msg.from_dict(value)
+    if is_num_dict(value):
+        return Num.from_dict(value)
+    if isinstance(value, list):
+        return [_param_from_dict(v) for v in value]
+    return value
 
 
 class Msg:
@@ -39,12 +125,12 @@ class Msg:
 
     def to_dict(self) -> dict[str, Any]:
         """``{"key": …, "params": {…}}`` with nested messages as dicts (JSON-safe)."""
-        return {"key": self.key, "params": {k: (v.to_dict() if isinstance(v, Msg) else json_safe(v))
+        return {"key": self.key, "params": {k: (v.to_dict() if isinstance(v, (Msg, Num)) else json_safe(v))
                                             for k, v in self.params.items()}}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Msg:
-        params = {k: (cls.from_dict(v) if is_msg_dict(v) else v) for k, v in (data.get("params") or {}).items()}
+        params = {k: _param_from_dict(v) for k, v in (data.get("params") or {}).items()}
         return cls(str(data["key"]), **params)
 
     def __eq__(self, other: object) -> bool:
@@ -77,10 +163,10 @@ def is_msg_dict(value: Any) -> bool:
 
 def render(value: Any, lang: str | None = None) -> Any:
     """A message (or a list of them) as text in ``lang``; anything else unchanged."""
-    if isinstance(value, Msg):
+    if isinstance(value, (Msg, Num)):
         return value.render(lang)
-    if is_msg_dict(value):
-        return Msg.from_dict(value).render(lang)
+    if is_msg_dict(value) or is_num_dict(value):
+        return _param_from_dict(value).render(lang)
     if isinstance(value, (list, tuple)):
         return type(value)(render(v, lang) for v in value)
     return value

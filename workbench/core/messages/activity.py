@@ -158,4 +158,5 @@ MESSAGES = {
     "activity.chart.dose_axis": {"sv": "Antal träffar/kontakter", "en": "Number of sessions/contacts"},
     "activity.chart.persons": {"sv": "Antal personer", "en": "Number of persons"},
     "activity.chart.planned": {"sv": "planerat", "en": "planned"},
+    "activity.chart.box": {"sv": "{label}\nn = {n} ({share} %)", "en": "{label}\nn = {n} ({share}%)"},
 }

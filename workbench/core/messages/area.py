@@ -88,6 +88,8 @@ MESSAGES = {
         "sv": "Syntetisk kontroll behöver varje område i varje period; området '{unit}' saknar {n} perioder.",
         "en": "A synthetic control needs every area in every period; area '{unit}' lacks {n} periods.",
     },
+    "area.value_empty": {"sv": "(tom)", "en": "(empty)"},
+    "area.allowed.nonnegative": {"sv": "{n} icke-negativa tal", "en": "{n} non-negative numbers"},
     "area.too_few_pre": {
         "sv": "Bara {n} period(er) före starten; minst {minimum} behövs för den här analysen.",
         "en": "Only {n} period(s) before the start; at least {minimum} are needed for this analysis.",
@@ -151,13 +153,124 @@ MESSAGES = {
         "en": "The pre-period has not been tested (run event_study())",
     },
     "area.problem.pre_fit": {
-        "sv": "Den syntetiska kontrollen följer inte området före starten (RMSPE {rmspe} = {share} av nivån; "
-        "högst {limit} krävs)",
-        "en": "The synthetic control does not track the area before the start (RMSPE {rmspe} = {share} of "
-        "the level; at most {limit} is required)",
+        "sv": "Den syntetiska kontrollen följer inte området före starten (RMSPE {rmspe} = {share} % av "
+        "nivån; högst {limit} % krävs)",
+        "en": "The synthetic control does not track the area before the start (RMSPE {rmspe} = {share}% of "
+        "the level; at most {limit}% is required)",
     },
     "area.problem.its_short": {
         "sv": "För kort tidsserie: {n_pre} perioder före och {n_post} efter (minst {min_pre} och {min_post})",
         "en": "Series too short: {n_pre} periods before and {n_post} after (at least {min_pre} and {min_post})",
     },
+    # -- charts (axis and legend titles, series names) ------------------------------------------
+    "area.chart.period": {"sv": "Period", "en": "Period"},
+    "area.chart.outcome": {"sv": "Utfall", "en": "Outcome"},
+    "area.chart.group": {"sv": "Grupp", "en": "Group"},
+    "area.chart.treated": {"sv": "Områden med insatsen", "en": "Areas with the intervention"},
+    "area.chart.control": {"sv": "Jämförelseområden", "en": "Comparison areas"},
+    "area.chart.rel": {"sv": "Perioder i förhållande till start", "en": "Periods relative to start"},
+    "area.chart.coef": {"sv": "Skillnad mot perioden före start", "en": "Difference from the period before start"},
+    "area.chart.synthetic": {"sv": "Syntetisk kontroll", "en": "Synthetic control"},
+    "area.chart.actual": {"sv": "Området med insatsen", "en": "Area with the intervention"},
+    "area.chart.gap": {"sv": "Gap (område − syntetisk)", "en": "Gap (area − synthetic)"},
+    "area.chart.placebo": {"sv": "Placeboområden", "en": "Placebo areas"},
+    "area.chart.observed": {"sv": "Observerat", "en": "Observed"},
+    "area.chart.fitted": {"sv": "Skattad linje", "en": "Fitted line"},
+    "area.chart.counterfactual": {"sv": "Fortsatt trend utan insats", "en": "Trend continued without intervention"},
+    # -- explanations (explain()) ---------------------------------------------------------------
+    "area.explain.credible": {
+        "sv": "Förperioden håller måttet, så resultatet kan räknas som steg 4 på utvärderingstrappan.",
+        "en": "The pre-period passes, so the result can count as rung 4 on the evaluation ladder.",
+    },
+    "area.explain.not_credible": {
+        "sv": "Resultatet räcker ännu inte för steg 4: {problems}.",
+        "en": "The result is not yet enough for rung 4: {problems}.",
+    },
+    "area.explain.p_wild": {
+        "sv": "vild klusterbootstrap ({p})",
+        "en": "the wild cluster bootstrap ({p})",
+    },
+    "area.explain.p_permutation": {
+        "sv": "permutation över jämförelseområdena ({p})",
+        "en": "permutation over the comparison areas ({p})",
+    },
+    "area.explain.both": {"sv": "{first} och {second}", "en": "{first} and {second}"},
+    "area.explain.did.what_twfe": {
+        "sv": "jämförelse av förändringen över tid (skillnad-i-skillnader)",
+        "en": "comparison of change over time (difference-in-differences)",
+    },
+    "area.explain.did.what_cs": {
+        "sv": "jämförelse av förändringen över tid per startkohort (Callaway–Sant'Anna)",
+        "en": "comparison of change over time by start cohort (Callaway–Sant'Anna)",
+    },
+    "area.explain.did.headline": {
+        "sv": "Med en {what} mellan {n_treated} område(n) med insatsen och {n_controls} jämförelseområden "
+        "över {n_periods} perioder skattas effekten till {est}, {p}.",
+        "en": "A {what} between {n_treated} area(s) with the intervention and {n_controls} comparison areas "
+        "over {n_periods} periods estimates the effect at {est}, {p}.",
+    },
+    "area.explain.did.meaning": {
+        "sv": "Talet säger hur mycket mer (eller mindre) utfallet ändrades i områdena med insatsen än i "
+        "jämförelseområdena efter starten.",
+        "en": "The number says how much more (or less) the outcome changed in the areas with the "
+        "intervention than in the comparison areas after the start.",
+    },
+    "area.explain.did.extra_p": {
+        "sv": "Eftersom få områden fick insatsen är p-värdena från {extra} säkrare än det vanliga p-värdet "
+        "och konfidensintervallet.",
+        "en": "Because few areas got the intervention, the p-values from {extra} are safer than the usual "
+        "p-value and confidence interval.",
+    },
+    "area.explain.did.limits": {
+        "sv": "En områdesjämförelse kan visa en effekt bara under antagandet om parallella trender: utan "
+        "insatsen hade områdena utvecklats likadant. Den kan inte utesluta att något annat hände just i "
+        "insatsområdet vid samma tid, och den säger inget om enskilda personer.",
+        "en": "An area comparison shows an effect only under the parallel-trends assumption: without the "
+        "intervention the areas would have developed alike. It cannot rule out that something else "
+        "happened in the intervention area at the same time, and it says nothing about individuals.",
+    },
+    "area.explain.event": {
+        "sv": "Händelsestudien visar skillnaden mellan områden med och utan insatsen period för period, "
+        "{leads} perioder före och {lags} efter starten, jämfört med perioden närmast före start. Före "
+        "starten borde skillnaderna ligga kring noll; ett gemensamt test av dem ger {p}. Ett test som inte "
+        "förkastar bevisar inte parallella trender – med få områden eller korta förperioder har testet låg "
+        "styrka – men ett som förkastar är en tydlig varningssignal.",
+        "en": "The event study shows the difference between areas with and without the intervention period "
+        "by period, {leads} periods before and {lags} after the start, relative to the period just before "
+        "the start. Before the start the differences should be near zero; a joint test of them gives {p}. "
+        "A test that does not reject does not prove parallel trends – with few areas or short pre-periods "
+        "it has little power – but one that rejects is a clear warning.",
+    },
+    "area.explain.synth.weight": {"sv": "{unit} {share} %", "en": "{unit} {share}%"},
+    "area.explain.synth.body": {
+        "sv": "Den syntetiska kontrollen är ett vägt medel av jämförelseområden ({names}) som följer {unit} "
+        "före starten (förperiodens RMSPE {rmspe}). Efter starten är skillnaden i genomsnitt {gap} per "
+        "period. Jämfört med samma analys på varje jämförelseområde (placebo) ger förhållandet mellan "
+        "efter- och förperiodens avvikelse {p}. Metoden visar en effekt bara om den syntetiska kontrollen "
+        "följer området väl före starten och inget annat särskilt hände i området vid samma tid.",
+        "en": "The synthetic control is a weighted mean of comparison areas ({names}) that tracks {unit} "
+        "before the start (pre-period RMSPE {rmspe}). After the start the gap averages {gap} per period. "
+        "Against the same analysis run on every comparison area (placebo), the ratio of post- to "
+        "pre-period deviation gives {p}. The method shows an effect only if the synthetic control tracks "
+        "the area well before the start and nothing else particular happened in the area at the same time.",
+    },
+    "area.explain.synth.credible": {
+        "sv": "Förperioden passar väl, så resultatet kan räknas som steg 4.",
+        "en": "The pre-period fits well, so the result can count as rung 4.",
+    },
+    "area.explain.its.body": {
+        "sv": "En avbruten tidsserie för ett område: vid starten ändrades nivån med {level} ({p}) och "
+        "lutningen med {slope} per period, jämfört med trenden före ({n_pre} perioder före, {n_post} efter; "
+        "standardfel robusta mot autokorrelation, Newey–West med {lags} laggar). Det här är svagare bevis "
+        "än en områdesjämförelse: utan jämförelseområde syns allt annat som ändrades vid samma tid "
+        "(regler, konjunktur, registrering) som 'effekt'. Analysen räknas därför som steg 3 "
+        "(resultatuppföljning), inte steg 4.",
+        "en": "An interrupted time series for one area: at the start the level changed by {level} ({p}) and "
+        "the slope by {slope} per period, against the trend before ({n_pre} periods before, {n_post} after; "
+        "autocorrelation-robust Newey–West standard errors with {lags} lags). This is weaker evidence than "
+        "an area comparison: without a comparison area, anything else that changed at the same time "
+        "(rules, economy, recording) shows up as 'effect'. The analysis therefore counts as rung 3 "
+        "(outcome follow-up), not rung 4.",
+    },
+    "area.explain.its.also": {"sv": "Dessutom: {problems}.", "en": "Also: {problems}."},
 }

@@ -115,4 +115,227 @@ MESSAGES = {
         "en": "Simulation uncertainty: power is estimated to ±{half_width} (95%) after {n_sims} "
         "simulations. Increase n_sims for a firmer answer.",
     },
+
+    # -- a number shown in a stored message, formatted for each language when read --------------
+    # -- power results: explain and chart (power/result.py) -----------------------------------
+    "design.chart.power": {"sv": "Styrka", "en": "Power"},
+    "design.power.test.two_proportions": {"sv": "två andelar (Cohens h)", "en": "two proportions (Cohen's h)"},
+    "design.power.test.one_proportion": {
+        "sv": "en andel mot en känd nivå (Cohens h)",
+        "en": "one proportion against a known rate (Cohen's h)",
+    },
+    "design.power.test.two_means": {"sv": "två medelvärden (t-test)", "en": "two means (t-test)"},
+    "design.power.test.paired_means": {"sv": "parade mätningar (t-test)", "en": "paired measurements (t-test)"},
+    "design.power.planning_note": {
+        "sv": "Detta är en planering före data: den säger hur stor studien behöver vara, inte vad insatsen gör.",
+        "en": "This is planning before data: it says how large the study must be, not what the intervention does.",
+    },
+    "design.power.what.change": {
+        "sv": "en förändring från {p1} till {p2} (h = {h})",
+        "en": "a change from {p1} to {p2} (h = {h})",
+    },
+    "design.power.what.effect": {
+        "sv": "effektstorleken {name} = {value}",
+        "en": "the effect size {name} = {value}",
+    },
+    "design.power.size.per_group": {"sv": "{n} per grupp", "en": "{n} per group"},
+    "design.power.size.pairs": {"sv": "{n} par", "en": "{n} pairs"},
+    "design.power.size.people": {"sv": "{n} personer", "en": "{n} people"},
+    "design.power.size.two_groups": {
+        "sv": "{n1} i grupp 1 och {n2} i grupp 2",
+        "en": "{n1} in group 1 and {n2} in group 2",
+    },
+    "design.power.level.two_sided": {"sv": "{alpha} (tvåsidigt)", "en": "{alpha} (two-sided)"},
+    "design.power.level.one_sided": {"sv": "{alpha} (ensidigt)", "en": "{alpha} (one-sided)"},
+    "design.power.explain.n": {
+        "sv": "Jämförelse av {test}: för att upptäcka {what} med {power} styrka på signifikansnivån {level} "
+        "behövs {size}.",
+        "en": "Comparison of {test}: to detect {what} with {power} power at the {level} significance level "
+        "you need {size}.",
+    },
+    "design.power.explain.power": {
+        "sv": "Jämförelse av {test}: med {size} är styrkan {power} att upptäcka {what} på signifikansnivån "
+        "{level}.",
+        "en": "Comparison of {test}: with {size} the power to detect {what} is {power} at the {level} "
+        "significance level.",
+    },
+    "design.power.explain.effect": {
+        "sv": "Jämförelse av {test}: med {size} kan man med {power} styrka upptäcka {what}.",
+        "en": "Comparison of {test}: with {size} you can detect {what} with {power} power.",
+    },
+    "design.power.explain.levels": {
+        "sv": "Från {p1} motsvarar det en nivå på {lower} (minskning) eller {upper} (ökning).",
+        "en": "From {p1} that is a level of {lower} (decrease) or {upper} (increase).",
+    },
+    "design.power.chart.x": {"sv": "Antal per grupp", "en": "Number per group"},
+    "design.power.chart.title": {"sv": "Styrka mot studiens storlek", "en": "Power against study size"},
+    # -- cluster power result -------------------------------------------------------------------
+    "design.cluster.explain.clusters": {
+        "sv": "Klusterrandomiserad studie: för att upptäcka {es} standardavvikelser med {power} styrka behövs "
+        "{clusters} kluster à {size} personer (ICC {icc}).",
+        "en": "Cluster randomized study: to detect {es} standard deviations with {power} power you need "
+        "{clusters} clusters of {size} people (ICC {icc}).",
+    },
+    "design.cluster.explain.cluster_size": {
+        "sv": "Klusterrandomiserad studie: med {clusters} kluster behövs {size} personer per kluster (ICC {icc}) "
+        "för att upptäcka {es} standardavvikelser med {power} styrka.",
+        "en": "Cluster randomized study: with {clusters} clusters you need {size} people per cluster (ICC {icc}) "
+        "to detect {es} standard deviations with {power} power.",
+    },
+    "design.cluster.explain.power": {
+        "sv": "Klusterrandomiserad studie med {clusters} kluster à {size} personer och ICC {icc}: styrkan att "
+        "upptäcka {es} standardavvikelser är {power}.",
+        "en": "Cluster randomized study with {clusters} clusters of {size} people and ICC {icc}: the power to "
+        "detect {es} standard deviations is {power}.",
+    },
+    "design.cluster.explain.mdes": {
+        "sv": "Klusterrandomiserad studie med {clusters} kluster à {size} personer och ICC {icc}: med {power} "
+        "styrka kan en effekt på {es} standardavvikelser upptäckas.",
+        "en": "Cluster randomized study with {clusters} clusters of {size} people and ICC {icc}: with {power} "
+        "power an effect of {es} standard deviations can be detected.",
+    },
+    "design.cluster.explain.design_effect": {
+        "sv": "Designeffekten {de} betyder att varje person i ett kluster bara är värd 1/{de} av en "
+        "individuellt randomiserad deltagare.",
+        "en": "The design effect {de} means each person in a cluster is worth only 1/{de} of an "
+        "individually randomized participant.",
+    },
+    "design.cluster.chart.x": {"sv": "Antal kluster", "en": "Number of clusters"},
+    "design.cluster.chart.title": {"sv": "Styrka mot antal kluster", "en": "Power against number of clusters"},
+    # -- simulated power result (power/simulation.py, simulation_did.py) -------------------------
+    "design.sim.explain": {
+        "sv": "I {n_sims} simulerade studier ({label}) gav analysen ett signifikant resultat i {power} % av "
+        "fallen (95 % KI {low}–{high} %): det är studiens styrka under de antaganden som simuleringen bygger "
+        "på. Det är en planering före data, inte ett resultat om insatsen.",
+        "en": "In {n_sims} simulated studies ({label}) the analysis was significant in {power}% of cases "
+        "(95% CI {low}–{high}%): that is the study's power under the simulation's assumptions. It is "
+        "planning before data, not a finding about the intervention.",
+    },
+    "design.sim.chart.x": {"sv": "p-värde", "en": "p-value"},
+    "design.sim.chart.y": {"sv": "Antal simuleringar", "en": "Simulations"},
+    "design.sim.chart.title": {"sv": "Styrka {power} %", "en": "Power {power}%"},
+    "design.sim.label.default": {"sv": "simulering", "en": "simulation"},
+    "design.sim.label.binary_rct": {
+        "sv": "randomiserad studie med binärt utfall {p_control} → {p_treated}, n = {n1}/{n0}",
+        "en": "binary RCT {p_control} → {p_treated}, n = {n1}/{n0}",
+    },
+    "design.sim.label.matched": {
+        "sv": "matchad jämförelse, {treated} behandlade × {controls} kontroller",
+        "en": "matched comparison, {treated} treated × {controls} controls",
+    },
+    "design.sim.label.did": {
+        "sv": "skillnad-i-skillnader {treated}/{districts} stadsdelar, {before}+{after} perioder",
+        "en": "DiD {treated}/{districts} districts, {before}+{after} periods",
+    },
+    # -- design advisor (advisor/text.py, advisor/result.py) --------------------------------------
+    "design.advisor.name.rct": {"sv": "Randomiserad studie (individer)", "en": "Randomized trial (individuals)"},
+    "design.advisor.name.cluster": {"sv": "Klusterrandomiserad studie", "en": "Cluster randomized trial"},
+    "design.advisor.name.matched": {"sv": "Matchad jämförelsegrupp", "en": "Matched comparison group"},
+    "design.advisor.name.area": {
+        "sv": "Jämförelse av områden (skillnad-i-skillnader)",
+        "en": "Area comparison (difference-in-differences)",
+    },
+    "design.advisor.name.prepost": {"sv": "Före/efter-mätning", "en": "Before/after measurement"},
+    "design.advisor.size.rct": {"sv": "{n} per grupp", "en": "{n} per group"},
+    "design.advisor.size.cluster": {"sv": "{n} per grupp", "en": "{n} per group"},
+    "design.advisor.size.matched": {
+        "sv": "{n} i insatsgruppen (med lika många matchade)",
+        "en": "{n} in the intervention group (with as many matched)",
+    },
+    "design.advisor.size.area": {"sv": "{n} i behandlade områden efter start", "en": "{n} in treated areas after the start"},
+    "design.advisor.size.prepost": {
+        "sv": "{n} deltagare mätta före och efter",
+        "en": "{n} participants measured before and after",
+    },
+    "design.advisor.missing.clusters": {
+        "sv": "ange clusters (antal enheter som lottas, t.ex. stadsdelar eller kontor, minst 3) och icc",
+        "en": "give clusters (number of units randomized, e.g. districts or offices, at least 3) and icc",
+    },
+    "design.advisor.missing.districts": {
+        "sv": "ange districts (antal stadsdelar i statistiken, minst 3) och treated_districts",
+        "en": "give districts (number of districts in the statistics, at least 3) and treated_districts",
+    },
+    "design.advisor.duration.never": {"sv": "aldrig", "en": "never"},
+    "design.advisor.duration.months": {"sv": "{n} månader", "en": "{n} months"},
+    "design.advisor.duration.years": {"sv": "{n} år", "en": "{n} years"},
+    "design.advisor.detect.decrease": {"sv": "en minskning till {level}", "en": "a decrease to {level}"},
+    "design.advisor.detect.increase": {"sv": "en ökning till {level}", "en": "an increase to {level}"},
+    "design.advisor.detect.effect": {"sv": "en effekt på d = {d}", "en": "an effect of d = {d}"},
+    "design.advisor.verdict.not_assessed": {"sv": "Inte bedömd: {missing}.", "en": "Not assessed: {missing}."},
+    "design.advisor.verdict.never": {
+        "sv": "Inte genomförbart hur länge man än rekryterar",
+        "en": "Not feasible however long recruitment runs",
+    },
+    "design.advisor.verdict.never_clusters": {
+        "sv": ": det behövs minst {clusters} kluster",
+        "en": ": at least {clusters} clusters are needed",
+    },
+    "design.advisor.verdict.never_area": {
+        "sv": ": slumpmässiga svängningar mellan stadsdelar (area_icc) är större än effekten; fler behandlade "
+        "stadsdelar eller längre statistik före start hjälper",
+        "en": ": random swings between districts (area_icc) exceed the effect; more treated districts or longer "
+        "statistics before the start help",
+    },
+    "design.advisor.verdict.feasible": {
+        "sv": "Genomförbart: {size} nås på {duration}, inom planerade {planned} månader.",
+        "en": "Feasible: {size} is reached in {duration}, within the planned {planned} months.",
+    },
+    "design.advisor.verdict.too_slow": {
+        "sv": "Inte genomförbart inom planerad tid: {size} behövs, vilket skulle ta {duration}.",
+        "en": "Not feasible in the planned time: {size} needed, which would take {duration}.",
+    },
+    "design.advisor.verdict.pooling": {
+        "sv": "Med {municipalities} kommuner med samma inflöde går det på {planned} månader.",
+        "en": "With {municipalities} municipalities with the same inflow it fits in {planned} months.",
+    },
+    "design.advisor.verdict.only_detect": {
+        "sv": "På planerad tid kan man bara upptäcka {detectable}; styrkan för målet är {power}.",
+        "en": "In the planned time you can only detect {detectable}; the power for the target is {power}.",
+    },
+    "design.advisor.verdict.prepost_caveat": {
+        "sv": "Före/efter kan visa en förändring men inte att insatsen orsakade den.",
+        "en": "Before/after can show a change but not that the intervention caused it.",
+    },
+    "design.advisor.verdict.matched_caveat": {
+        "sv": "Bygger på att matchningen fångar alla viktiga skillnader.",
+        "en": "Rests on the matching capturing every important difference.",
+    },
+    "design.advisor.unit_default": {"sv": "ärenden", "en": "cases"},
+    "design.advisor.who": {"sv": "{inflow} nya {unit} i månaden", "en": "{inflow} new {unit} a month"},
+    "design.advisor.who_pooled": {
+        "sv": "{inflow} nya {unit} i månaden i var och en av {municipalities} kommuner",
+        "en": "{inflow} new {unit} a month in each of {municipalities} municipalities",
+    },
+    "design.advisor.goal.binary": {
+        "sv": "en andel på {baseline} och målet {target}",
+        "en": "a rate of {baseline} and the goal {target}",
+    },
+    "design.advisor.goal.continuous": {"sv": "en effekt på d = {d}", "en": "an effect of d = {d}"},
+    "design.advisor.headline": {
+        "sv": "Med {who} och {goal} behöver en randomiserad studie {n} per grupp (styrka {power}, "
+        "signifikansnivå {alpha}) = {duration} av inflöde; planerat är {planned} månader.",
+        "en": "With {who} and {goal} a randomized trial needs {n} per group (power {power}, significance "
+        "level {alpha}) = {duration} of inflow; {planned} months are planned.",
+    },
+    "design.advisor.explain.strongest": {
+        "sv": "Den starkaste designen som hinns med är {name} (steg {rung}).",
+        "en": "The strongest design that fits in time is the {name} (rung {rung}).",
+    },
+    "design.advisor.explain.none_feasible": {
+        "sv": "Ingen effektutvärdering (steg 4–5) hinns med på planerad tid med dessa antaganden; överväg att "
+        "slå samman flera kommuner, förlänga tiden eller välja ett vanligare utfall.",
+        "en": "No effect evaluation (rungs 4–5) fits in the planned time under these assumptions; consider "
+        "pooling municipalities, a longer period or a more common outcome.",
+    },
+    "design.advisor.explain.rct_only_detect": {
+        "sv": "På planerad tid kan en randomiserad studie bara upptäcka {detectable}.",
+        "en": "In the planned time a randomized trial can only detect {detectable}.",
+    },
+    "design.advisor.explain.planning_note": {
+        "sv": "Beräkningen är planering före data och säger inget om insatsen fungerar.",
+        "en": "This is planning before data and says nothing about whether the intervention works.",
+    },
+    "design.advisor.chart.x": {"sv": "Månader av rekrytering", "en": "Months of recruitment"},
+    "design.advisor.chart.design": {"sv": "Design", "en": "Design"},
+    "design.advisor.chart.title": {"sv": "Styrka mot rekryteringstid", "en": "Power against recruitment time"},
 }

@@ -135,4 +135,92 @@ MESSAGES = {
         "sv": "Exakt matchning använder ingen propensity score, så det finns ingen överlappsbild. Visa balansen med balance() i stället.",
         "en": "Exact matching uses no propensity score, so there is no overlap chart. Show the balance with balance() instead.",
     },
+    # --- parts of messages: numbers and lists rendered in the reader's language ----------------
+    # a number in both notations (sv "0,35", en "0.35"); each template names both fields, as every
+    # entry must, and shows the other language's as nothing (precision 0 of a text is "")
+    "matching.join": {"sv": "{first}, {rest}", "en": "{first}, {rest}"},
+    "matching.failing.smd": {
+        "sv": "{covariate} (SMD {value})",
+        "en": "{covariate} (SMD {value})",
+    },
+    "matching.failing.var_ratio": {
+        "sv": "{covariate} (varianskvot {value})",
+        "en": "{covariate} (variance ratio {value})",
+    },
+    # --- explanations -------------------------------------------------------------------------
+    "matching.explain.kept": {
+        "sv": "Matchningen ({method}) behöll {treated_matched} av {treated} deltagare och "
+        "{control_matched} av {control} jämförelsepersoner.",
+        "en": "Matching ({method}) kept {treated_matched} of {treated} treated and "
+        "{control_matched} of {control} control units.",
+    },
+    "matching.explain.balance_good": {
+        "sv": "Balansen är god för alla bakgrundsvariabler (|SMD| < 0,1 och varianskvot 0,5–2).",
+        "en": "Balance is good for every covariate (|SMD| < 0.1 and variance ratio 0.5–2).",
+    },
+    "matching.explain.balance_fails": {
+        "sv": "Balansen brister för: {items}.",
+        "en": "Balance fails for: {items}.",
+    },
+    "matching.explain.caveat": {
+        "sv": "Matchning kan bara jämna ut skillnader i de variabler som finns med; okända skillnader "
+        "mellan grupperna kan finnas kvar.",
+        "en": "Matching only evens out the variables included; unknown differences between the groups "
+        "may remain.",
+    },
+    "matching.explain.kind_proportion": {"sv": "skillnad i andel", "en": "difference in proportion"},
+    "matching.explain.kind_means": {"sv": "skillnad i medelvärde", "en": "difference in means"},
+    "matching.explain.effect": {
+        "sv": "Bland de {n_treated} matchade deltagarna var effekten på '{outcome}' ({kind}, {estimand}) "
+        "{estimate}, {p}, jämfört med {n_control} matchade jämförelsepersoner.",
+        "en": "Among the {n_treated} matched treated units the effect on '{outcome}' ({kind}, {estimand}) "
+        "was {estimate}, {p}, compared with {n_control} matched control units.",
+    },
+    "matching.explain.atm": {
+        "sv": "ATM betyder att effekten bara gäller deltagare som fick en matchning; {dropped} deltagare "
+        "föll bort.",
+        "en": "ATM means the effect applies only to treated units that found a match; {dropped} treated "
+        "units were dropped.",
+    },
+    "matching.explain.credible": {
+        "sv": "Grupperna är lika i de matchade bakgrundsvariablerna, så steg 4 på utvärderingstrappan är nått.",
+        "en": "The groups are alike on the matched covariates, so rung 4 of the evaluation ladder is reached.",
+    },
+    "matching.explain.not_credible": {
+        "sv": "Resultatet räcker inte för steg 4: {problems}.",
+        "en": "The result is not enough for rung 4: {problems}.",
+    },
+    "matching.explain.e_value": {
+        "sv": "E-värdet är {value}: en okänd faktor måste höja risken så mycket både för att få insatsen "
+        "och för utfallet för att förklara bort effekten.",
+        "en": "The E-value is {value}: an unknown factor would need to raise both the chance of getting "
+        "the intervention and the outcome that much to explain the effect away.",
+    },
+    "matching.explain.assumption": {
+        "sv": "Effekten gäller under antagandet att inga viktiga skillnader mellan grupperna saknas bland "
+        "bakgrundsvariablerna; det kan matchning inte visa, bara slumpning.",
+        "en": "The effect holds under the assumption that no important difference between the groups is "
+        "missing from the covariates; matching cannot show that, only randomization can.",
+    },
+    # --- charts -------------------------------------------------------------------------------
+    "matching.chart.before_matching": {"sv": "Före matchning", "en": "Before matching"},
+    "matching.chart.after_matching": {"sv": "Efter matchning", "en": "After matching"},
+    "matching.chart.smd_axis": {
+        "sv": "Absolut standardiserad medelvärdesskillnad",
+        "en": "Absolute standardized mean difference",
+    },
+    "matching.chart.love_title": {
+        "sv": "Balans före och efter matchning",
+        "en": "Balance before and after matching",
+    },
+    "matching.chart.before": {"sv": "Före", "en": "Before"},
+    "matching.chart.after": {"sv": "Efter", "en": "After"},
+    "matching.chart.treated": {"sv": "Deltagare", "en": "Treated"},
+    "matching.chart.control": {"sv": "Jämförelse", "en": "Control"},
+    "matching.chart.score_axis": {"sv": "Propensity score", "en": "Propensity score"},
+    "matching.chart.count_axis": {"sv": "Antal (viktat)", "en": "Count (weighted)"},
+    "matching.chart.effect_axis": {
+        "sv": "Skattad effekt ({pct} % KI)",
+        "en": "Estimated effect ({pct}% CI)",
+    },
 }

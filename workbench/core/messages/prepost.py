@@ -48,6 +48,8 @@ MESSAGES = {
     "prepost.claim": {"sv": "förändring, inte effekt", "en": "change, not effect"},
     "prepost.word.before": {"sv": "före", "en": "before"},
     "prepost.word.after": {"sv": "efter", "en": "after"},
+    "prepost.word.yes": {"sv": "ja", "en": "yes"},
+    "prepost.word.no": {"sv": "nej", "en": "no"},
     # warnings
     "prepost.warn.attrition": {
         "sv": "Bortfallet för '{indicator}' är {share} % ({lost} av {total} saknar eftermätning). De som "
@@ -139,6 +141,7 @@ MESSAGES = {
         "meanwhile, from people with extreme starting values moving towards the average, or from who "
         "remained at follow-up. Claiming an effect needs a comparison group (rung 4 or 5).",
     },
+    "prepost.explain.percent": {"sv": "{value} %", "en": "{value}%"},
     "prepost.explain.more": {
         "sv": "Ytterligare {n} indikatorer finns i tabellen.",
         "en": "{n} more indicators are in the table.",

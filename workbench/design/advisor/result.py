@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import Result
 from workbench.design.advisor import text as txt
 
@@ -23,7 +24,8 @@ class DesignAdvice(Result):
     """Which design can answer the question in the planned time, in the staff's terms.
 
     ``rows`` holds one mapping per design (numbers only); :meth:`summary` adds names and verdicts
-    in the result's language. ``curves`` is power against months of recruitment per design.
+    in the language asked for (default: the session language; ``lang`` records the language the
+    advice was asked in). ``curves`` is power against months of recruitment per design.
     """
 
     kind: ClassVar[str] = "design_advice"
@@ -54,11 +56,11 @@ class DesignAdvice(Result):
     def summary(self, lang: str | None = None) -> "pd.DataFrame":
         import pandas as pd
 
-        lang = lang or self.lang
+        lang = resolve_lang(lang)
         records = []
         for r in self.rows:
             rec = {c: r.get(c) for c in COLUMNS}
-            rec["name"] = txt.NAMES[r["design"]][0 if lang == "sv" else 1]
+            rec["name"] = txt.name(r["design"], lang)
             rec["verdict"] = txt.verdict(r, outcome=self.outcome, months_planned=self.months_planned, lang=lang,
                                          direction=self.direction)
             records.append(rec)
@@ -68,42 +70,35 @@ class DesignAdvice(Result):
         import altair as alt
         import pandas as pd
 
-        lang = lang or self.lang
-        sv = lang == "sv"
+        lang = resolve_lang(lang)
         data = self.curves.copy()
-        data["name"] = [txt.NAMES[k][0 if sv else 1] for k in data["design"]]
+        data["name"] = [txt.name(k, lang) for k in data["design"]]
         base = alt.Chart(data).mark_line().encode(
-            x=alt.X("months:Q", title="Månader av rekrytering" if sv else "Months of recruitment"),
-            y=alt.Y("power:Q", title="Styrka" if sv else "Power", scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color("name:N", title="Design"),
+            x=alt.X("months:Q", title=msg("design.advisor.chart.x", lang)),
+            y=alt.Y("power:Q", title=msg("design.chart.power", lang), scale=alt.Scale(domain=[0, 1])),
+            color=alt.Color("name:N", title=msg("design.advisor.chart.design", lang)),
             tooltip=["name:N", alt.Tooltip("months:Q", format=".0f"), alt.Tooltip("power:Q", format=".2f")],
         )
         target = alt.Chart(pd.DataFrame({"p": [self.power]})).mark_rule(strokeDash=[4, 4], color="gray").encode(y="p:Q")
         planned = alt.Chart(pd.DataFrame({"m": [self.months_planned]})).mark_rule(color="firebrick").encode(x="m:Q")
-        title = "Styrka mot rekryteringstid" if sv else "Power against recruitment time"
+        title = msg("design.advisor.chart.title", lang)
         return (base + target + planned).properties(title=title, width=480, height=280)
 
-    def explain(self, lang: str = "sv") -> str:
-        sv = lang == "sv"
+    def explain(self, lang: str | None = None) -> str:
+        lang = resolve_lang(lang)
         parts = [txt.headline(self, lang)]
         feasible = [r for r in self.rows if r.get("feasible") and r["rung"] >= 4]
         if feasible:
             best = max(feasible, key=lambda r: (r["rung"], -(r["months_needed"] or 0.0)))
-            name = txt.NAMES[best["design"]][0 if sv else 1].lower()
-            parts.append(f"Den starkaste designen som hinns med är {name} (steg {best['rung']})." if sv
-                         else f"The strongest design that fits in time is the {name} (rung {best['rung']}).")
+            parts.append(msg("design.advisor.explain.strongest", lang, name=txt.name(best["design"], lang).lower(),
+                             rung=best["rung"]))
         else:
-            parts.append("Ingen effektutvärdering (steg 4–5) hinns med på planerad tid med dessa antaganden; "
-                         "överväg att slå samman flera kommuner, förlänga tiden eller välja ett vanligare utfall."
-                         if sv else "No effect evaluation (rungs 4–5) fits in the planned time under these "
-                         "assumptions; consider pooling municipalities, a longer period or a more common outcome.")
+            parts.append(msg("design.advisor.explain.none_feasible", lang))
         rct = self.row("rct")
         if self.outcome == "binary" and rct.get("detectable_target") is not None and not rct["feasible"]:
-            det = txt.detectable(rct, self.outcome, lang, self.direction)
-            parts.append(f"På planerad tid kan en randomiserad studie bara upptäcka {det}." if sv
-                         else f"In the planned time a randomized trial can only detect {det}.")
-        parts.append("Beräkningen är planering före data och säger inget om insatsen fungerar." if sv
-                     else "This is planning before data and says nothing about whether the intervention works.")
+            parts.append(msg("design.advisor.explain.rct_only_detect", lang,
+                             detectable=txt.detectable(rct, self.outcome, lang, self.direction)))
+        parts.append(msg("design.advisor.explain.planning_note", lang))
         return " ".join(parts)
 
 

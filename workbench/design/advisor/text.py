@@ -1,4 +1,8 @@
-"""Plain-language text of the design advisor: design names, durations and verdicts (sv/en)."""
+"""Plain-language text of the design advisor: design names, durations and verdicts.
+
+Every sentence is a catalogue entry (``design.advisor.*`` in ``core/messages/design.py``), rendered
+in the language asked for.
+"""
 
 from __future__ import annotations
 
@@ -6,41 +10,24 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from workbench.core.messages import msg
 from workbench.core.results import format_number
 from workbench.design.power.result import pct
 
-NAMES = {
-    "rct": ("Randomiserad studie (individer)", "Randomized trial (individuals)"),
-    "cluster": ("Klusterrandomiserad studie", "Cluster randomized trial"),
-    "matched": ("Matchad jämförelsegrupp", "Matched comparison group"),
-    "area": ("Jämförelse av områden (skillnad-i-skillnader)", "Area comparison (difference-in-differences)"),
-    "prepost": ("Före/efter-mätning", "Before/after measurement"),
-}
-GROUP_WORD = {
-    "rct": ("per grupp", "per group"),
-    "cluster": ("per grupp", "per group"),
-    "matched": ("i insatsgruppen (med lika många matchade)", "in the intervention group (with as many matched)"),
-    "area": ("i behandlade områden efter start", "in treated areas after the start"),
-    "prepost": ("deltagare mätta före och efter", "participants measured before and after"),
-}
-MISSING = {
-    "clusters": ("ange clusters (antal enheter som lottas, t.ex. stadsdelar eller kontor, minst 3) och icc",
-                 "give clusters (number of units randomized, e.g. districts or offices, at least 3) and icc"),
-    "districts": ("ange districts (antal stadsdelar i statistiken, minst 3) och treated_districts",
-                  "give districts (number of districts in the statistics, at least 3) and treated_districts"),
-}
+
+def name(design: str, lang: str) -> str:
+    """The design's name as staff say it (``"rct"`` → ``'Randomiserad studie (individer)'``)."""
+    return msg(f"design.advisor.name.{design}", lang)
 
 
 def duration(months: float, lang: str) -> str:
     """``'44 månader'`` below two years, else years: ``'3,7 år'`` (one decimal below ten), ``'59 år'``."""
-    sv = lang == "sv"
     if not math.isfinite(months):
-        return "aldrig" if sv else "never"
+        return msg("design.advisor.duration.never", lang)
     if months < 24:
-        return f"{format_number(months, 0 if months >= 10 else 1, lang)} {'månader' if sv else 'months'}"
+        return msg("design.advisor.duration.months", lang, n=format_number(months, 0 if months >= 10 else 1, lang))
     years = months / 12.0
-    text = format_number(years, 1 if years < 10 else 0, lang)
-    return f"{text} {'år' if sv else 'years'}"
+    return msg("design.advisor.duration.years", lang, n=format_number(years, 1 if years < 10 else 0, lang))
 
 
 def whole(x: float | None, lang: str) -> str:
@@ -52,90 +39,66 @@ def detectable(row: Mapping[str, Any], outcome: str, lang: str, direction: int =
     value = row.get("detectable_target")
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    sv = lang == "sv"
     if outcome == "binary":
-        word = ("en minskning till " if direction < 0 else "en ökning till ") if sv else (
-            "a decrease to " if direction < 0 else "an increase to ")
-        return word + pct(value, lang)
-    return (f"en effekt på d = {format_number(value, 2, lang)}" if sv
-            else f"an effect of d = {format_number(value, 2, lang)}")
+        key = "design.advisor.detect.decrease" if direction < 0 else "design.advisor.detect.increase"
+        return msg(key, lang, level=pct(value, lang))
+    return msg("design.advisor.detect.effect", lang, d=format_number(value, 2, lang))
 
 
 def verdict(row: Mapping[str, Any], *, outcome: str, months_planned: float, lang: str, direction: int = -1) -> str:
     """One plain sentence (or two) saying whether the design works in the planned time."""
-    sv = lang == "sv"
     key = row["design"]
-    i = 0 if sv else 1
     if row.get("missing"):
-        return ("Inte bedömd: " if sv else "Not assessed: ") + MISSING[row["missing"]][i] + "."
+        return msg("design.advisor.verdict.not_assessed", lang,
+                   missing=msg(f"design.advisor.missing.{row['missing']}", lang))
     months = math.inf if row["months_needed"] is None else row["months_needed"]
     planned = whole(months_planned, lang)
     if not math.isfinite(months):
-        text = ("Inte genomförbart hur länge man än rekryterar" if sv
-                else "Not feasible however long recruitment runs")
+        text = msg("design.advisor.verdict.never", lang)
         if row.get("clusters_needed"):
-            text += (f": det behövs minst {whole(row['clusters_needed'], lang)} kluster" if sv
-                     else f": at least {whole(row['clusters_needed'], lang)} clusters are needed")
+            text += msg("design.advisor.verdict.never_clusters", lang, clusters=whole(row["clusters_needed"], lang))
         if key == "area":
-            text += (": slumpmässiga svängningar mellan stadsdelar (area_icc) är större än effekten; fler "
-                     "behandlade stadsdelar eller längre statistik före start hjälper" if sv else
-                     ": random swings between districts (area_icc) exceed the effect; more treated districts "
-                     "or longer statistics before the start help")
-        text += "."
+            text += msg("design.advisor.verdict.never_area", lang)
+        parts = [text + "."]
     else:
-        size = f"{whole(row['n_per_group_ceiling'], lang)} {GROUP_WORD[key][i]}"
+        size = msg(f"design.advisor.size.{key}", lang, n=whole(row["n_per_group_ceiling"], lang))
         if row["feasible"]:
-            text = (f"Genomförbart: {size} nås på {duration(months, lang)}, inom planerade {planned} månader."
-                    if sv else f"Feasible: {size} is reached in {duration(months, lang)}, within the planned "
-                    f"{planned} months.")
+            parts = [msg("design.advisor.verdict.feasible", lang, size=size, duration=duration(months, lang),
+                         planned=planned)]
         else:
-            text = (f"Inte genomförbart inom planerad tid: {size} behövs, vilket skulle ta {duration(months, lang)}."
-                    if sv else f"Not feasible in the planned time: {size} needed, which would take "
-                    f"{duration(months, lang)}.")
+            parts = [msg("design.advisor.verdict.too_slow", lang, size=size, duration=duration(months, lang))]
             if row.get("municipalities_needed"):
-                text += (f" Med {whole(row['municipalities_needed'], lang)} kommuner med samma inflöde går det "
-                         f"på {planned} månader." if sv else
-                         f" With {whole(row['municipalities_needed'], lang)} municipalities with the same inflow "
-                         f"it fits in {planned} months.")
+                parts.append(msg("design.advisor.verdict.pooling", lang,
+                                 municipalities=whole(row["municipalities_needed"], lang), planned=planned))
     if not row["feasible"] and row.get("detectable_target") is not None:
         det = detectable(row, outcome, lang, direction)
         if det != "–":
-            text += (f" På planerad tid kan man bara upptäcka {det}; styrkan för målet är "
-                     f"{pct(row['power_planned'], lang)}." if sv else f" In the planned time you can only detect "
-                     f"{det}; the power for the target is {pct(row['power_planned'], lang)}.")
+            parts.append(msg("design.advisor.verdict.only_detect", lang, detectable=det,
+                             power=pct(row["power_planned"], lang)))
     if key == "prepost":
-        text += (" Före/efter kan visa en förändring men inte att insatsen orsakade den." if sv
-                 else " Before/after can show a change but not that the intervention caused it.")
+        parts.append(msg("design.advisor.verdict.prepost_caveat", lang))
     if key == "matched":
-        text += (" Bygger på att matchningen fångar alla viktiga skillnader." if sv
-                 else " Rests on the matching capturing every important difference.")
-    return text
+        parts.append(msg("design.advisor.verdict.matched_caveat", lang))
+    return " ".join(parts)
 
 
 def headline(advice: Any, lang: str) -> str:
     """The opening sentence in the staff's terms, built on the randomized row."""
-    sv = lang == "sv"
     inflow = format_number(advice.inflow_per_month, 0 if float(advice.inflow_per_month).is_integer() else 1, lang)
-    pooled = advice.municipalities > 1
-    if sv:
-        who = f"{inflow} nya {advice.unit or 'ärenden'} i månaden" + (f" i var och en av {advice.municipalities} kommuner" if pooled else "")
+    unit = advice.unit or msg("design.advisor.unit_default", lang)
+    if advice.municipalities > 1:
+        who = msg("design.advisor.who_pooled", lang, inflow=inflow, unit=unit, municipalities=advice.municipalities)
     else:
-        who = f"{inflow} new {advice.unit or 'cases'} a month" + (f" in each of {advice.municipalities} municipalities" if pooled else "")
+        who = msg("design.advisor.who", lang, inflow=inflow, unit=unit)
     if advice.outcome == "binary":
-        goal = (f"en andel på {pct(advice.baseline, lang)} och målet {pct(advice.target, lang)}" if sv
-                else f"a rate of {pct(advice.baseline, lang)} and the goal {pct(advice.target, lang)}")
+        goal = msg("design.advisor.goal.binary", lang, baseline=pct(advice.baseline, lang),
+                   target=pct(advice.target, lang))
     else:
-        goal = (f"en effekt på d = {format_number(advice.effect_size, 2, lang)}" if sv
-                else f"an effect of d = {format_number(advice.effect_size, 2, lang)}")
+        goal = msg("design.advisor.goal.continuous", lang, d=format_number(advice.effect_size, 2, lang))
     rct = next(r for r in advice.rows if r["design"] == "rct")
-    if sv:
-        return (f"Med {who} och {goal} behöver en randomiserad studie {whole(rct['n_per_group_ceiling'], lang)} per "
-                f"grupp (styrka {pct(advice.power, lang)}, signifikansnivå {pct(advice.alpha, lang)}) = "
-                f"{duration(_months(rct), lang)} av inflöde; planerat är {whole(advice.months_planned, lang)} "
-                f"månader.")
-    return (f"With {who} and {goal} a randomized trial needs {whole(rct['n_per_group_ceiling'], lang)} per group "
-            f"(power {pct(advice.power, lang)}, significance level {pct(advice.alpha, lang)}) = "
-            f"{duration(_months(rct), lang)} of inflow; {whole(advice.months_planned, lang)} months are planned.")
+    return msg("design.advisor.headline", lang, who=who, goal=goal, n=whole(rct["n_per_group_ceiling"], lang),
+               power=pct(advice.power, lang), alpha=pct(advice.alpha, lang), duration=duration(_months(rct), lang),
+               planned=whole(advice.months_planned, lang))
 
 
 def _months(row: Mapping[str, Any]) -> float:

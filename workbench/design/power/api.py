@@ -17,9 +17,10 @@ Examples
 from __future__ import annotations
 
 from workbench.core.errors import DesignError
-from workbench.core.messages import resolve_lang, msg
+from workbench.core.messages import resolve_lang
 from workbench.core.options import check_number
 from workbench.core.results import Provenance, collect_warnings
+from workbench.core.text import Msg
 from workbench.design.power import engine as eng
 from workbench.design.power.checks import (
     ceil_n, check_common, check_direction, check_icc, check_n, check_power, check_proportion, one_unknown,
@@ -28,7 +29,7 @@ from workbench.design.power.cluster import (
     cra2_cluster_size, cra2_clusters, cra2_mdes, cra2_power, mdes_floor, multiplier,
 )
 from workbench.design.power.cluster import design_effect as _design_effect
-from workbench.design.power.result import ClusterPowerResult, PowerResult, pct
+from workbench.design.power.result import ClusterPowerResult, PowerResult, pct_msg
 from workbench.design.power.simulation import (
     simulate_binary_rct, simulate_matched, simulate_power,
 )
@@ -84,13 +85,13 @@ def _group_result(test: str, function: str, effect_name: str, es: float, n: floa
     p2_lower = p2_upper = None
     if p1 is not None and solved == "effect":
         p2_lower, p2_upper = eng.p2_from_h(p1, abs(es)), eng.p2_from_h(p1, -abs(es))
-    notes: list[str | None] = []
+    notes: list[Msg] = []
     if p1 is not None:
         rates = [p for p in (p1, p2, p2_lower) if p is not None]
         if min(rates) * n < 10:
-            notes.append(msg("design.warn.rare_outcome", lang, rate=pct(min(rates), lang)))
+            notes.append(Msg("design.warn.rare_outcome", rate=pct_msg(min(rates))))
     if power < 0.5:
-        notes.append(msg("design.warn.low_power", lang, power=pct(power, lang)))
+        notes.append(Msg("design.warn.low_power", power=pct_msg(power)))
     return PowerResult(
         provenance=Provenance(function=function, options=options or {}),
         warning_msgs=collect_warnings(notes), test=test, solved_for=solved, effect_name=effect_name,
@@ -247,11 +248,11 @@ def _cluster_checks(clusters, cluster_size, icc, power, alpha, share_treated, r2
 def _cluster_result(solved, clusters, cluster_size, icc, mdes, power, alpha, two_tailed, share_treated,
                     r2_level1, r2_level2, g, lang, options) -> ClusterPowerResult:
     df = clusters - g - 2.0
-    notes = []
+    notes: list[Msg] = []
     if clusters < 30:
-        notes.append(msg("design.warn.few_clusters", lang, clusters=ceil_n(clusters), df=round(df, 1)))
+        notes.append(Msg("design.warn.few_clusters", clusters=ceil_n(clusters), df=round(df, 1)))
     if power < 0.5:
-        notes.append(msg("design.warn.low_power", lang, power=pct(power, lang)))
+        notes.append(Msg("design.warn.low_power", power=pct_msg(power)))
     n_group = share_treated * clusters * cluster_size
     return ClusterPowerResult(
         provenance=Provenance(function=f"wb.power.{options.pop('_function')}", options=options),

@@ -6,22 +6,13 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import Result, format_number
+from workbench.core.text import Msg, Num
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
     import pandas as pd
-
-TEST_NAMES = {
-    "two_proportions": ("två andelar (Cohens h)", "two proportions (Cohen's h)"),
-    "one_proportion": ("en andel mot en känd nivå (Cohens h)", "one proportion against a known rate (Cohen's h)"),
-    "two_means": ("två medelvärden (t-test)", "two means (t-test)"),
-    "paired_means": ("parade mätningar (t-test)", "paired measurements (t-test)"),
-}
-PLANNING_NOTE = (
-    "Detta är en planering före data: den säger hur stor studien behöver vara, inte vad insatsen gör.",
-    "This is planning before data: it says how large the study must be, not what the intervention does.",
-)
 
 
 def pct(x: float | None, lang: str) -> str:
@@ -34,6 +25,12 @@ def pct(x: float | None, lang: str) -> str:
 
 def num(x: float | None, digits: int, lang: str) -> str:
     return format_number(x, digits, lang)
+
+
+def pct_msg(x: float | None) -> Num:
+    """:func:`pct` kept as data: ``'3,5 %'`` when read in Swedish, ``'3.5%'`` in English."""
+    digits = 1 if x is not None and abs(x * 100 - round(x * 100)) > 1e-9 else 0
+    return Num(x, digits, percent=True)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,65 +95,44 @@ class PowerResult(Result):
         ns = np.unique(np.round(np.linspace(max(2.5, top / points), top, points), 1))
         return pd.DataFrame({"n_per_group": ns, "power": [self.power_at(float(n)) for n in ns]})
 
-    def chart(self, lang: str = "sv") -> "alt.Chart":
+    def chart(self, lang: str | None = None) -> "alt.Chart":
         import altair as alt
 
-        sv = lang == "sv"
+        lang = resolve_lang(lang)
         data = self.curve()
-        x_title = "Antal per grupp" if sv else "Number per group"
         line = alt.Chart(data).mark_line().encode(
-            x=alt.X("n_per_group:Q", title=x_title),
-            y=alt.Y("power:Q", title="Styrka" if sv else "Power", scale=alt.Scale(domain=[0, 1])),
+            x=alt.X("n_per_group:Q", title=msg("design.power.chart.x", lang)),
+            y=alt.Y("power:Q", title=msg("design.chart.power", lang), scale=alt.Scale(domain=[0, 1])),
             tooltip=["n_per_group:Q", alt.Tooltip("power:Q", format=".3f")],
         )
         marks = alt.Chart(alt.Data(values=[{"n": self.n_per_group, "p": self.power}])).mark_point(
             size=80, filled=True, color="firebrick").encode(x="n:Q", y="p:Q")
-        title = ("Styrka mot studiens storlek" if sv else "Power against study size")
-        return (line + marks).properties(title=title, width=420, height=260)
+        return (line + marks).properties(title=msg("design.power.chart.title", lang), width=420, height=260)
 
-    def explain(self, lang: str = "sv") -> str:
-        i = 0 if lang == "sv" else 1
-        sv = lang == "sv"
-        test = TEST_NAMES[self.test][i]
+    def explain(self, lang: str | None = None) -> str:
+        lang = resolve_lang(lang)
+        test = msg(f"design.power.test.{self.test}", lang)
         if self.p1 is not None and self.p2 is not None:
-            what = (f"en förändring från {pct(self.p1, lang)} till {pct(self.p2, lang)} "
-                    f"(h = {num(self.mdes, 3, lang)})") if sv else (
-                    f"a change from {pct(self.p1, lang)} to {pct(self.p2, lang)} (h = {num(self.mdes, 3, lang)})")
+            what = msg("design.power.what.change", lang, p1=pct(self.p1, lang), p2=pct(self.p2, lang),
+                       h=num(self.mdes, 3, lang))
         else:
-            what = (f"effektstorleken {self.effect_name} = {num(self.mdes, 3, lang)}" if sv
-                    else f"the effect size {self.effect_name} = {num(self.mdes, 3, lang)}")
-        unit = ("par" if sv else "pairs") if self.test == "paired_means" else (
-            "per grupp" if sv else "per group")
-        if self.test == "one_proportion":
-            unit = "personer" if sv else "people"
-        size = f"{num(self.n_per_group_ceiling, 0, lang)} {unit}"
+            what = msg("design.power.what.effect", lang, name=self.effect_name, value=num(self.mdes, 3, lang))
+        n1 = num(self.n_per_group_ceiling, 0, lang)
         if self.n2 is not None and self.n_ratio != 1.0:
-            size = (f"{num(self.n_per_group_ceiling, 0, lang)} i grupp 1 och {num(self.n2_ceiling, 0, lang)} i grupp 2"
-                    if sv else f"{num(self.n_per_group_ceiling, 0, lang)} in group 1 and "
-                    f"{num(self.n2_ceiling, 0, lang)} in group 2")
-        level = f"{pct(self.alpha, lang)} ({'tvåsidigt' if sv else 'two-sided'})" if self.alternative == "two-sided" \
-            else f"{pct(self.alpha, lang)} ({'ensidigt' if sv else 'one-sided'})"
-        if self.solved_for == "n":
-            text = (f"Jämförelse av {test}: för att upptäcka {what} med {pct(self.power, lang)} styrka på "
-                    f"signifikansnivån {level} behövs {size}." if sv else
-                    f"Comparison of {test}: to detect {what} with {pct(self.power, lang)} power at the "
-                    f"{level} significance level you need {size}.")
-        elif self.solved_for == "power":
-            text = (f"Jämförelse av {test}: med {size} är styrkan {pct(self.power, lang)} att upptäcka "
-                    f"{what} på signifikansnivån {level}." if sv else
-                    f"Comparison of {test}: with {size} the power to detect {what} is "
-                    f"{pct(self.power, lang)} at the {level} significance level.")
+            size = msg("design.power.size.two_groups", lang, n1=n1, n2=num(self.n2_ceiling, 0, lang))
         else:
-            text = (f"Jämförelse av {test}: med {size} kan man med {pct(self.power, lang)} styrka "
-                    f"upptäcka {what}." if sv else
-                    f"Comparison of {test}: with {size} you can detect {what} with "
-                    f"{pct(self.power, lang)} power.")
-            if self.p1 is not None and (self.p2_lower is not None or self.p2_upper is not None):
-                text += (f" Från {pct(self.p1, lang)} motsvarar det en nivå på {pct(self.p2_lower, lang)} "
-                         f"(minskning) eller {pct(self.p2_upper, lang)} (ökning)." if sv else
-                         f" From {pct(self.p1, lang)} that is a level of {pct(self.p2_lower, lang)} "
-                         f"(decrease) or {pct(self.p2_upper, lang)} (increase).")
-        return f"{text} {PLANNING_NOTE[i]}"
+            unit = {"paired_means": "pairs", "one_proportion": "people"}.get(self.test, "per_group")
+            size = msg(f"design.power.size.{unit}", lang, n=n1)
+        sided = "two_sided" if self.alternative == "two-sided" else "one_sided"
+        level = msg(f"design.power.level.{sided}", lang, alpha=pct(self.alpha, lang))
+        key = {"n": "n", "power": "power"}.get(self.solved_for, "effect")
+        parts = [msg(f"design.power.explain.{key}", lang, test=test, what=what, power=pct(self.power, lang),
+                     level=level, size=size)]
+        if key == "effect" and self.p1 is not None and (self.p2_lower is not None or self.p2_upper is not None):
+            parts.append(msg("design.power.explain.levels", lang, p1=pct(self.p1, lang),
+                             lower=pct(self.p2_lower, lang), upper=pct(self.p2_upper, lang)))
+        parts.append(msg("design.power.planning_note", lang))
+        return " ".join(parts)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -219,47 +195,23 @@ class ClusterPowerResult(Result):
     def power_target(self) -> float:
         return min(max(self.power, 0.01), 0.99)
 
-    def chart(self, lang: str = "sv") -> "alt.Chart":
+    def chart(self, lang: str | None = None) -> "alt.Chart":
         import altair as alt
 
-        sv = lang == "sv"
+        lang = resolve_lang(lang)
         line = alt.Chart(self.curve()).mark_line(point=True).encode(
-            x=alt.X("clusters:Q", title="Antal kluster" if sv else "Number of clusters"),
-            y=alt.Y("power:Q", title="Styrka" if sv else "Power", scale=alt.Scale(domain=[0, 1])),
+            x=alt.X("clusters:Q", title=msg("design.cluster.chart.x", lang)),
+            y=alt.Y("power:Q", title=msg("design.chart.power", lang), scale=alt.Scale(domain=[0, 1])),
             tooltip=["clusters:Q", alt.Tooltip("power:Q", format=".3f"), alt.Tooltip("mdes:Q", format=".3f")],
         )
-        title = "Styrka mot antal kluster" if sv else "Power against number of clusters"
-        return line.properties(title=title, width=420, height=260)
+        return line.properties(title=msg("design.cluster.chart.title", lang), width=420, height=260)
 
-    def explain(self, lang: str = "sv") -> str:
-        sv = lang == "sv"
-        j, m = num(self.clusters_ceiling, 0, lang), num(self.cluster_size, 0, lang)
-        es, icc, pw = num(self.mdes, 3, lang), num(self.icc, 3, lang), pct(self.power, lang)
-        de = num(self.design_effect, 2, lang)
-        if self.solved_for == "clusters":
-            head = (f"Klusterrandomiserad studie: för att upptäcka {es} standardavvikelser med {pw} styrka behövs "
-                    f"{j} kluster à {m} personer (ICC {icc})." if sv else
-                    f"Cluster randomized study: to detect {es} standard deviations with {pw} power you need "
-                    f"{j} clusters of {m} people (ICC {icc}).")
-        elif self.solved_for == "cluster_size":
-            m = num(self.cluster_size_ceiling, 0, lang)
-            head = (f"Klusterrandomiserad studie: med {j} kluster behövs {m} personer per kluster (ICC {icc}) för "
-                    f"att upptäcka {es} standardavvikelser med {pw} styrka." if sv else
-                    f"Cluster randomized study: with {j} clusters you need {m} people per cluster (ICC {icc}) to "
-                    f"detect {es} standard deviations with {pw} power.")
-        elif self.solved_for == "power":
-            head = (f"Klusterrandomiserad studie med {j} kluster à {m} personer och ICC {icc}: styrkan att upptäcka "
-                    f"{es} standardavvikelser är {pw}." if sv else
-                    f"Cluster randomized study with {j} clusters of {m} people and ICC {icc}: the power to detect "
-                    f"{es} standard deviations is {pw}.")
-        else:
-            head = (f"Klusterrandomiserad studie med {j} kluster à {m} personer och ICC {icc}: med {pw} styrka "
-                    f"kan en effekt på {es} standardavvikelser upptäckas." if sv else
-                    f"Cluster randomized study with {j} clusters of {m} people and ICC {icc}: with {pw} power "
-                    f"an effect of {es} standard deviations can be detected.")
-        tail = (f" Designeffekten {de} betyder att varje person i ett kluster bara är värd 1/{de} av en "
-                f"individuellt randomiserad deltagare." if sv else
-                f" The design effect {de} means each person in a cluster is worth only 1/{de} of an "
-                f"individually randomized participant.")
-        text = head + tail
-        return f"{text} {PLANNING_NOTE[0 if sv else 1]}"
+    def explain(self, lang: str | None = None) -> str:
+        lang = resolve_lang(lang)
+        size = self.cluster_size_ceiling if self.solved_for == "cluster_size" else self.cluster_size
+        key = self.solved_for if self.solved_for in ("clusters", "cluster_size", "power") else "mdes"
+        head = msg(f"design.cluster.explain.{key}", lang, clusters=num(self.clusters_ceiling, 0, lang),
+                   size=num(size, 0, lang), es=num(self.mdes, 3, lang), icc=num(self.icc, 3, lang),
+                   power=pct(self.power, lang))
+        tail = msg("design.cluster.explain.design_effect", lang, de=num(self.design_effect, 2, lang))
+        return f"{head} {tail} {msg('design.power.planning_note', lang)}"

@@ -21,6 +21,7 @@ from workbench.core.errors import DesignError
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.options import check_number, check_option
 from workbench.core.results import Provenance, Result, collect_warnings, format_number
+from workbench.core.text import Msg, Num, Text, render, stored
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -38,7 +39,7 @@ class SimPowerResult(Result):
     rung: ClassVar[int | None] = None
     _dict_exclude: ClassVar[tuple[str, ...]] = ("p_values",)
 
-    label: str
+    label: Text
     power: float
     mc_std_error: float
     ci_low: float
@@ -50,38 +51,42 @@ class SimPowerResult(Result):
     sd_estimate: float | None = None
     p_values: Any = None
 
-    def summary(self) -> "pd.DataFrame":
+    def summary(self, lang: str | None = None) -> "pd.DataFrame":
         import pandas as pd
 
-        return pd.DataFrame([{"label": self.label, "power": self.power, "mc_std_error": self.mc_std_error,
+        return pd.DataFrame([{"label": self.label_in(lang), "power": self.power, "mc_std_error": self.mc_std_error,
                               "ci_low": self.ci_low, "ci_high": self.ci_high, "n_sims": self.n_sims,
                               "seed": self.seed, "alpha": self.alpha, "mean_estimate": self.mean_estimate,
                               "sd_estimate": self.sd_estimate}])
 
-    def chart(self, lang: str = "sv") -> "alt.Chart":
+    def label_in(self, lang: str | None = None) -> str:
+        """The label in ``lang`` (None: the session language); a plain string is shown as written."""
+        return str(render(self.label, resolve_lang(lang)))
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["label"] = self.label_in()
+        out["label_msg"] = self.label.to_dict() if isinstance(self.label, Msg) else str(self.label)
+        return out
+
+    def chart(self, lang: str | None = None) -> "alt.Chart":
         import altair as alt
         import pandas as pd
 
-        sv = lang == "sv"
+        lang = resolve_lang(lang)
         data = pd.DataFrame({"p": self.p_values})
         bars = alt.Chart(data).mark_bar().encode(
-            x=alt.X("p:Q", bin=alt.Bin(step=0.05), title="p-värde" if sv else "p-value"),
-            y=alt.Y("count():Q", title="Antal simuleringar" if sv else "Simulations"))
+            x=alt.X("p:Q", bin=alt.Bin(step=0.05), title=msg("design.sim.chart.x", lang)),
+            y=alt.Y("count():Q", title=msg("design.sim.chart.y", lang)))
         rule = alt.Chart(pd.DataFrame({"a": [self.alpha]})).mark_rule(color="firebrick").encode(x="a:Q")
-        title = (f"Styrka {format_number(100 * self.power, 1, lang)} %" if sv
-                 else f"Power {format_number(100 * self.power, 1, lang)}%")
+        title = msg("design.sim.chart.title", lang, power=format_number(100 * self.power, 1, lang))
         return (bars + rule).properties(title=title, width=420, height=220)
 
-    def explain(self, lang: str = "sv") -> str:
-        pw = format_number(100 * self.power, 1, lang)
-        lo, hi = format_number(100 * self.ci_low, 1, lang), format_number(100 * self.ci_high, 1, lang)
-        if lang == "sv":
-            return (f"I {self.n_sims} simulerade studier ({self.label}) gav analysen ett signifikant resultat "
-                    f"i {pw} % av fallen (95 % KI {lo}–{hi} %): det är studiens styrka under de antaganden som "
-                    f"simuleringen bygger på. Det är en planering före data, inte ett resultat om insatsen.")
-        return (f"In {self.n_sims} simulated studies ({self.label}) the analysis was significant in {pw}% "
-                f"of cases (95% CI {lo}–{hi}%): that is the study's power under the simulation's "
-                f"assumptions. It is planning before data, not a finding about the intervention.")
+    def explain(self, lang: str | None = None) -> str:
+        lang = resolve_lang(lang)
+        return msg("design.sim.explain", lang, n_sims=self.n_sims, label=self.label_in(lang),
+                   power=format_number(100 * self.power, 1, lang), low=format_number(100 * self.ci_low, 1, lang),
+                   high=format_number(100 * self.ci_high, 1, lang))
 
 
 def _wilson(k: int, n: int) -> tuple[float, float]:
@@ -96,7 +101,7 @@ def _wilson(k: int, n: int) -> tuple[float, float]:
 
 def simulate_power(generate: Callable[["np.random.Generator", int], Any], analyse: Callable[[Any], Any], *,
                    n_sims: int = 1000, seed: int | None = None, alpha: float = 0.05, batch_size: int = 500,
-                   label: str = "simulation", warnings: tuple[str, ...] = (),
+                   label: Text | None = None, warnings: tuple[Text, ...] = (),
                    lang: str | None = None) -> SimPowerResult:
     """Power of any analysis by simulation, seeded and vectorised.
 
@@ -110,6 +115,10 @@ def simulate_power(generate: Callable[["np.random.Generator", int], Any], analys
         Number of simulated studies, generated ``batch_size`` at a time to bound memory.
     seed
         Seed of the ``numpy`` generator; ``None`` draws one and records it, so every run can be repeated.
+    label, warnings
+        What was simulated and warnings to pass on: plain text (shown as written) or messages
+        (:class:`~workbench.core.text.Msg`, rendered in the reader's language); ``label=None`` is
+        "simulering"/"simulation".
 
     Notes
     -----
@@ -119,6 +128,8 @@ def simulate_power(generate: Callable[["np.random.Generator", int], Any], analys
     import numpy as np
 
     lang = resolve_lang(lang)
+    if label is None:
+        label = Msg("design.sim.label.default")
     check_number("n_sims", n_sims, low=1, integer=True, lang=lang)
     check_number("batch_size", batch_size, low=1, integer=True, lang=lang)
     check_number("alpha", alpha, low=0.0, high=1.0, low_open=True, high_open=True, lang=lang)
@@ -152,10 +163,12 @@ def simulate_power(generate: Callable[["np.random.Generator", int], Any], analys
     half = (high - low) / 2
     notes = list(warnings)
     if half > 0.03:
-        notes.append(msg("design.warn.mc_error", lang, half_width=format_number(half, 3, lang), n_sims=n_sims))
+        width = Num(half, 3)
+        notes.append(Msg("design.warn.mc_error", half_width=width, n_sims=n_sims))
     return SimPowerResult(
         provenance=Provenance(function="wb.power.simulate_power", options={"n_sims": n_sims, "seed": seed,
-                                                                          "alpha": alpha, "label": label}),
+                                                                          "alpha": alpha,
+                                                                          "label": stored([label])[0]}),
         warning_msgs=collect_warnings(notes), label=label, power=power,
         mc_std_error=float(np.sqrt(power * (1 - power) / n_sims)), ci_low=low, ci_high=high, n_sims=n_sims,
         seed=seed, alpha=alpha, mean_estimate=mean_e, sd_estimate=sd_e, p_values=p_all,
@@ -201,7 +214,8 @@ def simulate_binary_rct(p_control: float, p_treated: float, n_per_group: int, *,
         return {"p_value": p, "estimate": r1 - r0}
 
     return simulate_power(generate, analyse, n_sims=n_sims, seed=seed, alpha=alpha,
-                          label=f"binary RCT {p_control:g} → {p_treated:g}, n = {n1}/{n0}", lang=lang)
+                          label=Msg("design.sim.label.binary_rct", p_control=f"{p_control:g}",
+                                    p_treated=f"{p_treated:g}", n1=n1, n0=n0), lang=lang)
 
 
 def simulate_matched(n_treated: int, effect: float, *, controls_per_treated: int = 1, r2: float = 0.3,
@@ -250,4 +264,4 @@ def simulate_matched(n_treated: int, effect: float, *, controls_per_treated: int
         return {"p_value": 2 * tdist.sf(np.abs(tstat), n - 3), "estimate": coef[:, 1]}
 
     return simulate_power(generate, analyse, n_sims=n_sims, seed=seed, alpha=alpha, batch_size=200,
-                          label=f"matched comparison, {nt} treated × {k_c} controls", lang=lang)
+                          label=Msg("design.sim.label.matched", treated=nt, controls=k_c), lang=lang)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import DesignError
-from workbench.core.messages import msg, resolve_lang
+from workbench.core.messages import resolve_lang
 from workbench.core.options import check_number
+from workbench.core.text import Msg
 from workbench.design.power.simulation import simulate_power
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,9 +115,10 @@ def simulate_did(n_districts: int, n_treated: int, effect: float, *, periods_bef
         beta, se, df = twfe_batch(y, treat)
         return {"p_value": 2 * tdist.sf(np.abs(beta / se), df), "estimate": beta}
 
-    notes = []
+    notes: list[Msg] = []
     if n_treated < 5:
-        notes.append(msg("design.warn.few_treated_districts", lang, treated=n_treated))
+        notes.append(Msg("design.warn.few_treated_districts", treated=n_treated))
     return simulate_power(generate, analyse, n_sims=n_sims, seed=seed, alpha=alpha, batch_size=250,
-                          label=f"DiD {n_treated}/{n_districts} districts, {t_pre}+{t_post} periods",
+                          label=Msg("design.sim.label.did", treated=n_treated, districts=n_districts,
+                                    before=t_pre, after=t_post),
                           warnings=tuple(notes), lang=lang)

@@ -13,9 +13,10 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import ColumnMissingError, InputError
-from workbench.core.messages import catalogue, msg, resolve_lang
+from workbench.core.messages import msg, resolve_lang
 from workbench.core.options import check_number
 from workbench.core.results import Provenance, collect_warnings, format_number
+from workbench.core.text import Msg, render
 from workbench.core.validate import require_columns, require_frame, require_unique, sheet_row, to_binary, to_numeric
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,7 +91,10 @@ def activity_followup(
     min_cell
         Counts below this are hidden in reach by subgroup.
     lang
-        ``"sv"`` or ``"en"``.
+        ``"sv"`` or ``"en"`` for error messages and the labels inside the tables (``flow.label``,
+        "alla", "uppgift saknas", the dose groups). Warnings, credibility problems, the summary's
+        labels, the explanation and the chart are rendered when read, in the reader's language
+        (``wb.set_language``, or ``explain(lang)`` / ``chart(lang)``).
 
     Notes
     -----
@@ -104,7 +108,7 @@ def activity_followup(
     import pandas as pd
 
     from workbench.ladder.activity import tables as AT
-    from workbench.ladder.activity.result import ActivityResult
+    from workbench.ladder.activity.result import ActivityResult, stage_text
 
     lang = resolve_lang(lang)
     df = require_frame(participants, lang=lang)
@@ -117,7 +121,7 @@ def activity_followup(
     require_columns(df, [id, *stage_cols, dose, planned_col, dropout_reason, dropout_time, *subgroups, *baseline],
                     lang=lang)
     require_unique(df, id, lang=lang)
-    warns: list[str] = []
+    warns: list[Msg] = []
 
     # -- stages ---------------------------------------------------------------------------
     masks: dict[str, np.ndarray] = {}
@@ -128,7 +132,7 @@ def activity_followup(
         if isinstance(value, str):
             flags = to_binary(df, value, lang=lang)
             if flags.isna().any():
-                warns.append(msg("activity.warn.missing_stage", lang, column=value, n=int(flags.isna().sum())))
+                warns.append(Msg("activity.warn.missing_stage", column=value, n=int(flags.isna().sum())))
             masks[key] = flags.fillna(0).to_numpy() == 1
         elif i == 0 and (value is None or (isinstance(value, int) and not isinstance(value, bool))):
             if value is not None:
@@ -140,18 +144,18 @@ def activity_followup(
     for key in custom:
         if key not in stages:
             raise InputError("activity.unknown_stage", lang=lang, stage=key, available=keys)
-    labels = {k: custom.get(k) or _stage_label(k, lang) for k in keys}
+    labels = {k: str(render(stage_text(k, custom), lang)) for k in keys}
     counts = {k: int(m.sum()) for k, m in masks.items()}
     if not target_known:
         counts[keys[0]] = int(target_value)
         for k in keys[1:]:
             if counts[k] > counts[keys[0]]:
                 raise InputError("activity.target_count", lang=lang, count=target_value, stage=k, n=counts[k])
-        warns.append(msg("activity.warn.target_count", lang, count=target_value))
+        warns.append(Msg("activity.warn.target_count", count=target_value))
     for prev, key in zip(keys, keys[1:]):
         bad = int((masks[key] & ~masks[prev]).sum())
         if bad and not (prev == keys[0] and not target_known):
-            warns.append(msg("activity.warn.inconsistent", lang, n=bad, stage=stages[key] or key,
+            warns.append(Msg("activity.warn.inconsistent", n=bad, stage=stages[key] or key,
                              previous=stages[prev] or prev))
     flow = AT.flow_table([(k, labels[k], stages[k] if isinstance(stages[k], str) else None, counts[k]) for k in keys])
 
@@ -163,13 +167,13 @@ def activity_followup(
     completed_stage = keys[-1]
     started, completed = masks[reach_stage], masks[completed_stage]
     if target_known and len(keys) > 1 and counts[reach_stage] == counts[keys[0]] and stages[keys[0]] is None:
-        warns.append(msg("activity.warn.only_participants", lang, stage=labels[reach_stage]))
+        warns.append(Msg("activity.warn.only_participants", stage=stage_text(reach_stage, custom)))
     reach, hidden = AT.reach_table(
         df, masks[keys[0]], started, subgroups, n_target_total=counts[keys[0]], target_known=target_known,
         all_label=msg("activity.word.all", lang), not_recorded=msg("activity.word.not_recorded", lang),
         min_count=int(min_cell), lang=lang)
     if hidden:
-        warns.append(msg("activity.warn.suppressed", lang, n=hidden, min_cell=int(min_cell)))
+        warns.append(Msg("activity.warn.suppressed", n=hidden, min_cell=int(min_cell)))
 
     # -- drop-out -------------------------------------------------------------------------
     dropped = started & ~completed
@@ -178,7 +182,7 @@ def activity_followup(
     dropout = pd.DataFrame([{"n_started": n_started, "n_completed": int(kept.sum()), "n_dropout": n_drop,
                              "share_dropout": n_drop / n_started if n_started else float("nan")}])
     if n_started and n_drop / n_started > HIGH_DROPOUT and completed_stage != reach_stage:
-        warns.append(msg("activity.warn.high_dropout", lang, share=format_number(100 * n_drop / n_started, 0, lang),
+        warns.append(Msg("activity.warn.high_dropout", share=format_number(100 * n_drop / n_started, 0, lang),
                          n=n_drop, total=n_started))
     not_recorded = msg("activity.word.not_recorded", lang)
     reasons = (AT.counts_table(df.loc[dropped, dropout_reason], not_recorded=not_recorded, column="reason")
@@ -197,8 +201,7 @@ def activity_followup(
         for row in dropout_baseline.itertuples():
             if abs(row.smd) > SMD_FLAG:
                 name = row.variable + (f" = {row.level}" if row.level else "")
-                warns.append(msg("activity.warn.dropout_differs", lang, variable=name,
-                                 smd=format_number(row.smd, 2, lang)))
+                warns.append(Msg("activity.warn.dropout_differs", variable=name, smd=format_number(row.smd, 2, lang)))
 
     # -- dose -----------------------------------------------------------------------------
     dose_values = _dose_values(df, id, dose, contacts, lang)
@@ -219,7 +222,7 @@ def activity_followup(
 
     fid = _fidelity(fidelity, fidelity_columns, lang)
     changes = _method_changes(method_changes)
-    problems = _credibility(keys, counts, reach_stage, completed_stage, lang)
+    problems = _credibility(keys, counts, reach_stage, completed_stage)
     provenance = Provenance(
         function="activity_followup",
         options={"min_cell": int(min_cell), "reach_stage": reach_stage, "planned_dose": planned_dose,
@@ -237,11 +240,6 @@ def activity_followup(
         planned_dose=float(planned_dose) if isinstance(planned_dose, (int, float)) else None,
         min_cell=int(min_cell), lang=lang, stage_labels=custom,
     )
-
-
-def _stage_label(key: str, lang: str) -> str:
-    full = f"activity.stage.{key}"
-    return msg(full, lang) if full in catalogue() else key
 
 
 def _numeric_or_none(df: "pd.DataFrame", column: str, lang: str):
@@ -307,13 +305,12 @@ def _method_changes(log: Any):
     return frame.reset_index(drop=True)
 
 
-def _credibility(keys: list[str], counts: dict[str, int], reach_stage: str, completed_stage: str,
-                 lang: str) -> list[str]:
+def _credibility(keys: list[str], counts: dict[str, int], reach_stage: str, completed_stage: str) -> list[Msg]:
     problems = []
     if counts[keys[0]] == 0:
-        problems.append(msg("activity.cred.empty_target", lang))
+        problems.append(Msg("activity.cred.empty_target"))
     if len(keys) < 3 or reach_stage in (keys[0], completed_stage):
-        problems.append(msg("activity.cred.no_completed", lang))
+        problems.append(Msg("activity.cred.no_completed"))
     elif counts[reach_stage] == 0:
-        problems.append(msg("activity.cred.none_started", lang))
+        problems.append(Msg("activity.cred.none_started"))
     return problems

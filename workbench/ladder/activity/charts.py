@@ -15,37 +15,37 @@ if TYPE_CHECKING:  # pragma: no cover
 class ActivityFigures(Protocol):
     """What the charts read of an activity follow-up (the result satisfies it; charts never import it)."""
 
-    lang: str
     flow: "pd.DataFrame"
     completed_stage: str
     reach_stage: str
     planned_dose: Any
     dose_distribution: "pd.DataFrame | None"
 
+    def stage_label(self, stage: str, lang: str | None = None) -> str: ...
 
-def activity_chart(result: "ActivityFigures") -> "alt.Chart":
-    """The flow chart, and beside it the dose chart when the result has a dose."""
+
+def activity_chart(result: "ActivityFigures", lang: str) -> "alt.Chart":
+    """The flow chart, and beside it the dose chart when the result has a dose (texts in ``lang``)."""
     import altair as alt
 
-    flow = flow_chart(result)
+    flow = flow_chart(result, lang)
     if result.dose_distribution is None or not len(result.dose_distribution):
         return flow
-    return alt.hconcat(flow, dose_chart(result))
+    return alt.hconcat(flow, dose_chart(result, lang))
 
 
-def flow_chart(result: "ActivityFigures") -> "alt.Chart":
+def flow_chart(result: "ActivityFigures", lang: str) -> "alt.Chart":
     """Boxes top to bottom (stage, n, share of the target group), with those lost on the right."""
     import altair as alt
     import pandas as pd
 
-    lang = result.lang
-    pct = "%" if lang == "en" else " %"
     boxes, arrows = [], []
     previous = None
     for i, r in enumerate(result.flow.itertuples()):
         share = format_number(100 * r.share_of_target_group, 0, lang)
         boxes.append({"x": 0.0, "y": float(i), "kind": "stage",
-                      "text": f"{r.label}\nn = {r.n} ({share}{pct})"})
+                      "text": msg("activity.chart.box", lang, label=result.stage_label(r.stage, lang), n=r.n,
+                                  share=share)})
         if i > 0:
             arrows.append({"x": 0.0, "y": i - 1 + 0.3, "y2": i - 0.3})
             if r.lost_from_previous > 0:
@@ -81,12 +81,11 @@ def flow_chart(result: "ActivityFigures") -> "alt.Chart":
     return alt.layer(*layers).properties(title=msg("activity.chart.flow", lang), width=360, height=70 * n_rows)
 
 
-def dose_chart(result: "ActivityFigures") -> "alt.Chart":
+def dose_chart(result: "ActivityFigures", lang: str) -> "alt.Chart":
     """Number of persons per dose among those who started, with the planned dose as a rule."""
     import altair as alt
     import pandas as pd
 
-    lang = result.lang
     bars = alt.Chart(result.dose_distribution).mark_bar(color="#5dade2", size=12).encode(
         x=alt.X("dose:Q", title=msg("activity.chart.dose_axis", lang)),
         y=alt.Y("n:Q", title=msg("activity.chart.persons", lang)),

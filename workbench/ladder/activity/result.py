@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from workbench.core.messages import msg, resolve_lang
+from workbench.core.messages import catalogue, msg, resolve_lang
 from workbench.core.results import Result, format_number
+from workbench.core.text import Msg, render
 from workbench.ladder.activity.charts import activity_chart
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,6 +36,11 @@ class ActivityResult(Result):
         Planned vs delivered activities; the log of method changes.
     credible, credibility_problems
         Whether the flow counts for rung 2 (target group, started and completed counts).
+    lang
+        The language the analysis was run in: the labels inside the tables (``flow.label``, "alla",
+        "uppgift saknas", the dose groups) are in it. The summary's labels, the explanation, the
+        chart, the warnings and the credibility problems are rendered when read, in the reader's
+        language (the ``lang`` given, else the session language).
     """
 
     kind: ClassVar[str] = "activity_followup"
@@ -65,14 +72,24 @@ class ActivityResult(Result):
     def _n(self, stage: str) -> int:
         return int(self.flow.loc[self.flow["stage"] == stage, "n"].iloc[0])
 
+    def stage_label(self, stage: str, lang: str | None = None) -> str:
+        """A stage's display name in ``lang``: the caller's ``stage_labels``, else the catalogue's
+        name of a usual key (``target_group``, ``started`` …), else the key itself."""
+        return str(render(stage_text(stage, self.stage_labels), resolve_lang(lang)))
+
     def summary(self) -> "pd.DataFrame":
-        """Key figures: the flow stages, reach, completion, drop-out, dose and fidelity."""
+        """Key figures: the flow stages, reach, completion, drop-out, dose and fidelity.
+
+        ``measure`` holds the stable codes (``flow.started``, ``reach`` …); ``label`` is their name
+        in the session language (:func:`wb.set_language`).
+        """
         import pandas as pd
 
-        lang = self.lang
+        lang = resolve_lang(None)
         rows: list[dict[str, Any]] = []
         for r in self.flow.itertuples():
-            rows.append({"measure": f"flow.{r.stage}", "label": r.label, "n": r.n, "share": r.share_of_target_group,
+            rows.append({"measure": f"flow.{r.stage}", "label": self.stage_label(r.stage, lang), "n": r.n,
+                         "share": r.share_of_target_group,
                          "value": float(r.n)})
         n_t = self.n_target
         n_s = self._n(self.reach_stage)
@@ -99,14 +116,16 @@ class ActivityResult(Result):
         return pd.DataFrame(rows, columns=["measure", "label", "n", "share", "value"])
 
     # -- text -----------------------------------------------------------------------------
-    def explain(self, lang: str = "sv") -> str:
-        """What was delivered, to whom, and what rung 2 cannot say (whether it helped)."""
+    def explain(self, lang: str | None = None) -> str:
+        """What was delivered, to whom, and what rung 2 cannot say (whether it helped).
+
+        In ``lang`` (None: the session language).
+        """
         lang = resolve_lang(lang)
         pct = lambda x: format_number(100 * x, 0, lang)  # noqa: E731
         stage_parts = []
         for r in self.flow.iloc[1:].itertuples():
-            custom = (self.stage_labels or {}).get(r.stage)
-            label = custom or (msg(f"activity.stage.{r.stage}", lang) if _known(r.stage) else r.label)
+            label = self.stage_label(r.stage, lang)
             stage_parts.append(msg("activity.explain.stage", lang, label=label, n=r.n, share=pct(r.share_of_target_group)))
         parts = [msg("activity.explain.flow", lang, n_target=self.n_target,
                      stages=("; ".join(stage_parts) + ".") if stage_parts else "")]
@@ -116,7 +135,10 @@ class ActivityResult(Result):
                              completed=int(d["n_completed"]), dropout=int(d["n_dropout"]), share=pct(d["share_dropout"])))
         if self.dropout_reasons is not None and len(self.dropout_reasons):
             top = self.dropout_reasons.iloc[0]
-            parts.append(msg("activity.explain.reason", lang, reason=top["reason"], n=int(top["n"])))
+            reason = top["reason"]
+            if reason == msg("activity.word.not_recorded", self.lang):  # the table's word for a missing reason
+                reason = msg("activity.word.not_recorded", lang)
+            parts.append(msg("activity.explain.reason", lang, reason=reason, n=int(top["n"])))
         if self.dose is not None and self.dose.iloc[0]["n"]:
             first = self.dose.iloc[0]
             parts.append(msg("activity.explain.dose", lang, mean=format_number(first["mean"], 1, lang),
@@ -135,13 +157,19 @@ class ActivityResult(Result):
         parts.append(msg("activity.explain.cannot", lang))
         return " ".join(parts)
 
-    def chart(self) -> "alt.Chart":
-        """A CONSORT-style flow, beside a dose chart when a dose was given."""
-        return activity_chart(self)
+    def chart(self, lang: str | None = None) -> "alt.Chart":
+        """A CONSORT-style flow, beside a dose chart when a dose was given.
+
+        Titles and labels in ``lang`` (None: the session language).
+        """
+        return activity_chart(self, resolve_lang(lang))
 
 
-_KNOWN = ("target_group", "assessed", "eligible", "offered", "started", "completed")
-
-
-def _known(stage: str) -> bool:
-    return stage in _KNOWN
+def stage_text(stage: str, custom: Mapping[str, str] | None = None) -> Msg | str:
+    """A stage's name as a message: the caller's own label (shown as written in every language),
+    else the catalogue's name of a usual key (``activity.stage.<key>``), else the key itself."""
+    own = (custom or {}).get(stage)
+    if own:
+        return own
+    key = f"activity.stage.{stage}"
+    return Msg(key) if key in catalogue() else stage

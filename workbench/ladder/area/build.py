@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
-
 from typing import TYPE_CHECKING, Any, Literal
 
-from workbench.core.messages import msg
+from workbench.core.messages import resolve_lang
 from workbench.core.results import Estimate, Provenance, collect_warnings, format_number, format_p
+from workbench.core.text import Msg
 from workbench.ladder.area.result import DidResult, EventStudyResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,31 +55,37 @@ def period_means(panel: "Panel") -> "pd.DataFrame":
     return pd.DataFrame(rows)
 
 
-def base_warnings(panel: "Panel", lang: str) -> list[str]:
+def base_warnings(panel: "Panel") -> list[Msg]:
+    """Warnings every panel analysis carries (unbalanced, staggered starts, few clusters)."""
     import numpy as np
 
     out = []
     if not panel.balanced:
-        out.append(msg("area.warn.unbalanced", lang, missing=panel.n_units * panel.n_times - len(panel.y)))
+        out.append(Msg("area.warn.unbalanced", missing=panel.n_units * panel.n_times - len(panel.y)))
     starts = np.unique(panel.start[panel.treated_units])
     if len(starts) > 1:
-        out.append(msg("area.warn.staggered", lang, n=len(starts)))
+        out.append(Msg("area.warn.staggered", n=len(starts)))
     if panel.n_units < 20:
-        out.append(msg("area.warn.few_clusters", lang, n=panel.n_units))
+        out.append(Msg("area.warn.few_clusters", n=panel.n_units))
     return out
 
 
 def build_event_study(panel: "Panel", *, leads: int | None = None, lags: int | None = None,
                       se_type: str = "fixest", inference: str = "auto", seed: int = 12345,
                       min_pre_periods: int = 4, conf_level: float = 0.95, alpha: float = 0.05,
-                      max_draws: int = 199, lang: str = "sv",
+                      max_draws: int = 199, lang: str | None = None,
                       provenance: Provenance | None = None) -> EventStudyResult:
-    """Event study with pre-trend test; credibility from the test and the number of pre-periods."""
+    """Event study with pre-trend test; credibility from the test and the number of pre-periods.
+
+    ``lang`` (None: the session language) only formats the numbers inside the messages; the
+    messages themselves render in the reader's language.
+    """
     import numpy as np
     import pandas as pd
 
     from workbench.ladder.area.event import fit_event_study
 
+    lang = resolve_lang(lang)
     n_treated = len(panel.treated_units)
     few = n_treated <= FEW_TREATED
     perm = few or inference == "all"  # with few treated areas only the permutation pre-test is fair
@@ -97,7 +103,7 @@ def build_event_study(panel: "Panel", *, leads: int | None = None, lags: int | N
     coefs = pd.DataFrame(rows).sort_values("rel_time").reset_index(drop=True)
     p_used = ev.perm_p if (few and ev.perm_p is not None) else ev.wald_p
     problems = credibility(ev.n_pre, p_used, min_pre_periods, alpha, lang)
-    warns = base_warnings(panel, lang)
+    warns = base_warnings(panel)
     prov = provenance or Provenance("event_study", options={"leads": leads, "lags": lags})
     return EventStudyResult(
         provenance=prov, warning_msgs=collect_warnings(warns), coefficients=coefs,
@@ -107,17 +113,18 @@ def build_event_study(panel: "Panel", *, leads: int | None = None, lags: int | N
         credible=not problems, problem_msgs=tuple(problems), lang=lang)
 
 
-def credibility(n_pre: int, p_pre: float | None, min_pre: int, alpha: float, lang: str) -> list[str]:
+def credibility(n_pre: int, p_pre: float | None, min_pre: int, alpha: float, lang: str) -> list[Msg]:
+    """Credibility problems of a pre-period (``lang`` formats the p-value shown)."""
     import math
 
     problems = []
     if n_pre < min_pre:
-        problems.append(msg("area.problem.few_pre", lang, n=n_pre, minimum=min_pre))
+        problems.append(Msg("area.problem.few_pre", n=n_pre, minimum=min_pre))
     if p_pre is None or not math.isfinite(p_pre):
         if n_pre >= min_pre:
-            problems.append(msg("area.problem.no_pretest", lang))
+            problems.append(Msg("area.problem.no_pretest"))
     elif p_pre < alpha:
-        problems.append(msg("area.problem.pretrend", lang, p=format_p(p_pre, lang)))
+        problems.append(Msg("area.problem.pretrend", p=format_p(p_pre, lang)))
     return problems
 
 
@@ -138,7 +145,7 @@ def build_did(panel: "Panel", *, method: str, se_type: str, control: str, aggreg
         raise DesignError("area.no_controls", lang=lang)
     few = n_treated <= FEW_TREATED
     extra = inference == "all" or (inference == "auto" and few)
-    warns = base_warnings(panel, lang)
+    warns: list[Msg] = base_warnings(panel)
     aggregation_table = None
     p_wild = p_perm = None
     reps = n_perm = placebo_sd = None
@@ -175,12 +182,12 @@ def build_did(panel: "Panel", *, method: str, se_type: str, control: str, aggreg
         p_perm, n_perm = perm.p_value, len(perm.placebo_estimates)
         placebo_sd = float(np.nanstd(perm.placebo_estimates, ddof=1)) if n_perm > 1 else None
         if perm.exhaustive and n_perm and 1 / (1 + n_perm) > 0.05:
-            warns.append(msg("area.warn.perm_floor", lang, n=n_perm, p_min=format_number(1 / (1 + n_perm), 3, lang)))
+            warns.append(Msg("area.warn.perm_floor", n=n_perm, p_min=format_number(1 / (1 + n_perm), 3, lang)))
     if n_treated == 1 and p_wild is not None:
-        warns.insert(0, msg("area.warn.single_treated", lang))
+        warns.insert(0, Msg("area.warn.single_treated"))
     if few:
-        warns.insert(0, msg("area.warn.few_treated", lang, n=n_treated, p_wild=format_p(p_wild, lang),
-                            p_perm=format_p(p_perm, lang)))
+        warns.insert(0, Msg("area.warn.few_treated", n=n_treated, p_wild=format_p(p_wild, lang),
+                        p_perm=format_p(p_perm, lang)))
     n_pre = int(np.min(panel.start[panel.treated_units]))
     problems = credibility(n_pre, p_pre, min_pre_periods, 0.05, lang)
     return DidResult(

@@ -4,33 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.core.messages import msg
+
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
     import pandas as pd
 
-_T = {
-    "period": {"sv": "Period", "en": "Period"},
-    "outcome": {"sv": "Utfall", "en": "Outcome"},
-    "group": {"sv": "Grupp", "en": "Group"},
-    "treated": {"sv": "Områden med insatsen", "en": "Areas with the intervention"},
-    "control": {"sv": "Jämförelseområden", "en": "Comparison areas"},
-    "rel": {"sv": "Perioder i förhållande till start", "en": "Periods relative to start"},
-    "coef": {"sv": "Skillnad mot perioden före start", "en": "Difference from the period before start"},
-    "synthetic": {"sv": "Syntetisk kontroll", "en": "Synthetic control"},
-    "actual": {"sv": "Området med insatsen", "en": "Area with the intervention"},
-    "gap": {"sv": "Gap (område − syntetisk)", "en": "Gap (area − synthetic)"},
-    "placebo": {"sv": "Placeboområden", "en": "Placebo areas"},
-    "observed": {"sv": "Observerat", "en": "Observed"},
-    "fitted": {"sv": "Skattad linje", "en": "Fitted line"},
-    "counterfactual": {"sv": "Fortsatt trend utan insats", "en": "Trend continued without intervention"},
-}
+
+def _t(key: str, lang: str | None) -> str:
+    """Chart text ``key`` (catalogue entry ``area.chart.<key>``) in ``lang`` (None: the session language)."""
+    return msg(f"area.chart.{key}", lang)
 
 
-def _t(key: str, lang: str) -> str:
-    return _T[key]["sv" if lang == "sv" else "en"]
-
-
-def _rule(start: str, lang: str) -> "alt.Chart":
+def _rule(start: str) -> "alt.Chart":
     import altair as alt
     import pandas as pd
 
@@ -38,7 +24,7 @@ def _rule(start: str, lang: str) -> "alt.Chart":
         x=alt.X("start:O"))
 
 
-def means_chart(means: "pd.DataFrame", starts, *, lang: str = "sv") -> "alt.Chart":
+def means_chart(means: "pd.DataFrame", starts, *, lang: str | None = None) -> "alt.Chart":
     """Mean outcome per period for areas with and without the intervention."""
     import altair as alt
 
@@ -49,11 +35,11 @@ def means_chart(means: "pd.DataFrame", starts, *, lang: str = "sv") -> "alt.Char
         y=alt.Y("mean:Q", title=_t("outcome", lang), scale=alt.Scale(zero=False)),
         color=alt.Color("group:N", title=_t("group", lang)),
     )
-    rules = [_rule(s, lang) for s in starts]
+    rules = [_rule(s) for s in starts]
     return alt.layer(lines, *rules).properties(width=560, height=280)
 
 
-def event_chart(coefs: "pd.DataFrame", *, lang: str = "sv") -> "alt.Chart":
+def event_chart(coefs: "pd.DataFrame", *, lang: str | None = None) -> "alt.Chart":
     """Coefficient plot: estimates with confidence intervals by relative period; −1 is zero."""
     import altair as alt
     import pandas as pd
@@ -66,7 +52,7 @@ def event_chart(coefs: "pd.DataFrame", *, lang: str = "sv") -> "alt.Chart":
     return alt.layer(zero, start, bars, points).properties(width=560, height=280)
 
 
-def synth_chart(path: "pd.DataFrame", start: str, *, lang: str = "sv") -> "alt.Chart":
+def synth_chart(path: "pd.DataFrame", start: str, *, lang: str | None = None) -> "alt.Chart":
     """Treated area against its synthetic control over all periods."""
     import altair as alt
 
@@ -79,10 +65,10 @@ def synth_chart(path: "pd.DataFrame", start: str, *, lang: str = "sv") -> "alt.C
         color=alt.Color("series:N", title=""),
         strokeDash=alt.StrokeDash("series:N", title=""),
     )
-    return alt.layer(lines, _rule(start, lang)).properties(width=560, height=280)
+    return alt.layer(lines, _rule(start)).properties(width=560, height=280)
 
 
-def placebo_chart(path: "pd.DataFrame", gaps: "pd.DataFrame", start: str, *, lang: str = "sv") -> "alt.Chart":
+def placebo_chart(path: "pd.DataFrame", gaps: "pd.DataFrame", start: str, *, lang: str | None = None) -> "alt.Chart":
     """Gap of the treated area against every placebo area's gap."""
     import altair as alt
 
@@ -93,10 +79,10 @@ def placebo_chart(path: "pd.DataFrame", gaps: "pd.DataFrame", start: str, *, lan
     )
     main = alt.Chart(path).mark_line(color="black", strokeWidth=2.5).encode(
         x=alt.X("period:O", sort=None), y="gap:Q")
-    return alt.layer(pl, main, _rule(start, lang)).properties(width=560, height=280)
+    return alt.layer(pl, main, _rule(start)).properties(width=560, height=280)
 
 
-def its_chart(series: "pd.DataFrame", start: str, *, lang: str = "sv") -> "alt.Chart":
+def its_chart(series: "pd.DataFrame", start: str, *, lang: str | None = None) -> "alt.Chart":
     """Observed series, fitted segmented line and the pre-trend continued without intervention."""
     import altair as alt
 
@@ -108,4 +94,4 @@ def its_chart(series: "pd.DataFrame", start: str, *, lang: str = "sv") -> "alt.C
         y=alt.Y("value:Q", title=_t("outcome", lang), scale=alt.Scale(zero=False)),
         color=alt.Color("series:N", title=""),
     )
-    return alt.layer(lines, _rule(start, lang)).properties(width=560, height=280)
+    return alt.layer(lines, _rule(start)).properties(width=560, height=280)

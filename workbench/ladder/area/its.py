@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import InputError
-from workbench.core.messages import msg
 from workbench.core.results import Provenance, collect_warnings
+from workbench.core.text import Msg
 from workbench.core.validate import require_columns, require_frame, to_numeric
 from workbench.ladder.area.build import t_estimate
 from workbench.ladder.area.panel import parse_period, parse_periods
@@ -97,12 +97,12 @@ def build_its(series: "pd.DataFrame", *, time: str, outcome: str, start: Any, un
     labels = [str(p) for p in frame["p"]]
     out = pd.DataFrame({"period": labels, "observed": frame["y"].to_numpy(),
                         "fitted": fit.predict(x), "counterfactual": np.where(post == 1, fit.predict(x_cf), np.nan)})
-    problems = []
+    problems: list[Msg] = []
     if n_pre < min_pre_periods or n_post < min_post_periods:
-        problems.append(msg("area.problem.its_short", lang, n_pre=n_pre, n_post=n_post,
+        problems.append(Msg("area.problem.its_short", n_pre=n_pre, n_post=n_post,
                             min_pre=min_pre_periods, min_post=min_post_periods))
     return ItsResult(
-        provenance=provenance, warning_msgs=collect_warnings([msg("area.warn.its_weaker", lang)]),
+        provenance=provenance, warning_msgs=collect_warnings([Msg("area.warn.its_weaker")]),
         estimate=level, slope_change=slope, coefficients=coefs, series=out, start=str(s),
         n_pre_periods=n_pre, n_post_periods=n_post, hac_lags=lags, seasonal=use_season,
         credible=not problems, problem_msgs=tuple(problems), lang=lang)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import ColumnTypeError, DesignError, InputError
+from workbench.core.messages import msg
 from workbench.core.validate import (
     require_columns,
     require_frame,
@@ -250,7 +251,7 @@ def _treatment(df, treated, start, treated_units, unit_code, time_code, units, t
     if treated is not None:
         flag = to_binary(df, treated, lang=lang)
         if flag.isna().any():
-            raise ColumnTypeError("core.column_not_binary", lang=lang, column=treated, values=["(tom)"])
+            raise ColumnTypeError("core.column_not_binary", lang=lang, column=treated, values=[msg("area.value_empty", lang)])
         flag = flag.to_numpy()
         varies = np.zeros(n_u, dtype=bool)
         mn = np.full(n_u, 2.0)

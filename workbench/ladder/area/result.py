@@ -1,7 +1,10 @@
 """Frozen results of the area comparisons: DiD, event study, synthetic control, ITS.
 
 Each result presents only; the numbers come from the engines (``twfe``, ``event``, ``staggered``,
-``synth``, ``its``), the charts from ``charts`` and the plain language from ``text``.
+``synth``, ``its``), the charts from ``charts`` and the plain language from ``text``. Every text a
+result shows (explanation, chart titles, warnings, credibility problems) renders in the reader's
+language when read: the ``lang`` argument, else the session language (:func:`wb.set_language`), else
+Swedish. ``lang`` on a result is only the language it was made in.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from workbench.core.messages import resolve_lang
 from workbench.core.results import Estimate, Result
 from workbench.ladder.area import charts as area_charts
 from workbench.ladder.area import text as area_text
@@ -45,11 +49,11 @@ class EventStudyResult(Result):
     def summary(self) -> "pd.DataFrame":
         return self.coefficients.copy()
 
-    def chart(self) -> "alt.Chart":
-        return area_charts.event_chart(self.coefficients, lang=self.lang)
+    def chart(self, lang: str | None = None) -> "alt.Chart":
+        return area_charts.event_chart(self.coefficients, lang=resolve_lang(lang))
 
-    def explain(self, lang: str = "sv") -> str:
-        return area_text.explain_event(self, lang)
+    def explain(self, lang: str | None = None) -> str:
+        return area_text.explain_event(self, resolve_lang(lang))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,12 +91,16 @@ class DidResult(Result):
 
     def event_study(self, *, leads: int | None = None, lags: int | None = None,
                     lang: str | None = None) -> EventStudyResult:
-        """The event study (leads/lags, pre-trend test, coefficient plot) on the same panel."""
+        """The event study (leads/lags, pre-trend test, coefficient plot) on the same panel.
+
+        Its texts render in the reader's language like every result's; ``lang`` (None: the session
+        language) is the language it is made in (numbers inside its messages).
+        """
         if self._event_study is None:
             raise AttributeError("this result was not built with a panel, so it has no event study")
         provenance = replace(self.provenance, function="event_study",
                              options={**self.provenance.options, "leads": leads, "lags": lags})
-        return self._event_study(leads=leads, lags=lags, lang=lang or self.lang, provenance=provenance)
+        return self._event_study(leads=leads, lags=lags, lang=resolve_lang(lang), provenance=provenance)
 
     def summary(self) -> "pd.DataFrame":
         import pandas as pd
@@ -103,11 +111,11 @@ class DidResult(Result):
                     "n_treated": self.n_treated, "n_periods": self.n_periods})
         return pd.DataFrame([row])
 
-    def chart(self) -> "alt.Chart":
-        return area_charts.means_chart(self.means, self.start_periods, lang=self.lang)
+    def chart(self, lang: str | None = None) -> "alt.Chart":
+        return area_charts.means_chart(self.means, self.start_periods, lang=resolve_lang(lang))
 
-    def explain(self, lang: str = "sv") -> str:
-        return area_text.explain_did(self, lang)
+    def explain(self, lang: str | None = None) -> str:
+        return area_text.explain_did(self, resolve_lang(lang))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -147,15 +155,15 @@ class SyntheticControlResult(Result):
             "loo_max": float(self.leave_one_out.max()) if len(self.leave_one_out) else None,
         }])
 
-    def chart(self) -> "alt.Chart":
-        return area_charts.synth_chart(self.path, self.start, lang=self.lang)
+    def chart(self, lang: str | None = None) -> "alt.Chart":
+        return area_charts.synth_chart(self.path, self.start, lang=resolve_lang(lang))
 
-    def placebo_chart(self) -> "alt.Chart":
+    def placebo_chart(self, lang: str | None = None) -> "alt.Chart":
         """Gaps of the treated area (bold) and of every placebo area."""
-        return area_charts.placebo_chart(self.path, self.placebo_gaps, self.start, lang=self.lang)
+        return area_charts.placebo_chart(self.path, self.placebo_gaps, self.start, lang=resolve_lang(lang))
 
-    def explain(self, lang: str = "sv") -> str:
-        return area_text.explain_synth(self, lang)
+    def explain(self, lang: str | None = None) -> str:
+        return area_text.explain_synth(self, resolve_lang(lang))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -180,8 +188,8 @@ class ItsResult(Result):
     def summary(self) -> "pd.DataFrame":
         return self.coefficients.copy()
 
-    def chart(self) -> "alt.Chart":
-        return area_charts.its_chart(self.series, self.start, lang=self.lang)
+    def chart(self, lang: str | None = None) -> "alt.Chart":
+        return area_charts.its_chart(self.series, self.start, lang=resolve_lang(lang))
 
-    def explain(self, lang: str = "sv") -> str:
-        return area_text.explain_its(self, lang)
+    def explain(self, lang: str | None = None) -> str:
+        return area_text.explain_its(self, resolve_lang(lang))

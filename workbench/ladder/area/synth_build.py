@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.core.errors import DesignError, InputError
 from workbench.core.messages import msg
 from workbench.core.results import Estimate, Provenance, collect_warnings, format_number
+from workbench.core.text import Msg
 from workbench.core.validate import to_numeric
 from workbench.ladder.area.result import SyntheticControlResult
 
@@ -49,11 +50,11 @@ def build_synth(data: "pd.DataFrame", panel: "Panel", *, treated_unit: Any,
     treated = int(panel.treated_units[0])
     if missing[treated]:
         raise DesignError("area.synth_unbalanced", lang=lang, unit=panel.units[treated], n=int(missing[treated]))
-    warns = []
+    warns: list[Msg] = []
     keep = np.flatnonzero(missing == 0)
     if len(keep) < panel.n_units:  # donors with gaps leave the pool
         dropped = [str(panel.units[j]) for j in np.flatnonzero(missing > 0)]
-        warns.append(msg("area.warn.synth_dropped", lang, units=dropped))
+        warns.append(Msg("area.warn.synth_dropped", units=dropped))
     start = int(panel.start[treated])
     if len(keep) - 1 < 2:
         raise DesignError("area.too_few_donors", lang=lang, n=len(keep) - 1)
@@ -69,7 +70,7 @@ def build_synth(data: "pd.DataFrame", panel: "Panel", *, treated_unit: Any,
         m = start + (len(covariates) if covariates else 0)
         if v.shape != (m,) or (v < 0).any():
             raise InputError("core.invalid_option", lang=lang, name="predictor_weights", value=len(v),
-                             allowed=[f"{m} icke-negativa tal"])
+                             allowed=[msg("area.allowed.nonnegative", lang, n=m)])
     res = run_synth(ymat, treated, start, cov=cov, v=v, placebos=placebos, leave_one_out=leave_one_out)
     main = res.main
     labels = [str(p) for p in panel.times]
@@ -94,15 +95,15 @@ def build_synth(data: "pd.DataFrame", panel: "Panel", *, treated_unit: Any,
                    se_type=None)
     level = float(np.mean(np.abs(ymat[treated, :start])))
     share = main.pre_rmspe / level if level > 0 else float("inf")
-    problems = []
+    problems: list[Msg] = []
     if share > max_rmspe_share:
-        problems.append(msg("area.problem.pre_fit", lang, rmspe=format_number(main.pre_rmspe, 2, lang),
-                            share=f"{format_number(100 * share, 1, lang)} %",
-                            limit=f"{format_number(100 * max_rmspe_share, 0, lang)} %"))
+        problems.append(Msg("area.problem.pre_fit", rmspe=format_number(main.pre_rmspe, 2, lang),
+                            share=format_number(100 * share, 1, lang),
+                            limit=format_number(100 * max_rmspe_share, 0, lang)))
     if start < min_pre_periods:
-        problems.append(msg("area.problem.few_pre", lang, n=start, minimum=min_pre_periods))
+        problems.append(Msg("area.problem.few_pre", n=start, minimum=min_pre_periods))
     if placebos and 1 / (1 + len(res.placebos)) > 0.05:
-        warns.append(msg("area.warn.perm_floor", lang, n=len(res.placebos),
+        warns.append(Msg("area.warn.perm_floor", n=len(res.placebos),
                          p_min=format_number(1 / (1 + len(res.placebos)), 3, lang)))
     return SyntheticControlResult(
         provenance=provenance, warning_msgs=collect_warnings(warns), estimate=est, weights=weights,

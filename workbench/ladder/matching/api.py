@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal
 
 from workbench.core.errors import InputError
-from workbench.core.messages import msg, resolve_lang
+from workbench.core.messages import resolve_lang
 from workbench.core.options import Estimand, MatchDistance, MatchMethod, MatchOrder, check_number, check_option
 from workbench.core.results import Provenance, collect_warnings
+from workbench.core.text import Msg, Text
 from workbench.core.validate import require_columns
 from workbench.ladder.matching.data import prepare
 from workbench.ladder.matching.methods import METHODS, MatchContext
@@ -172,11 +173,11 @@ def match(
         "control_discarded": int(((t == 0) & out.discarded).sum()),
         "dropped_missing": prep.dropped_missing,
     }
-    warns = list(prep.warnings) + [msg(k, lang, **params) for k, params in out.warnings]
+    warns: list[Text] = [*prep.warnings, *out.warnings]
     n_drop = int((focal & (w == 0)).sum())
     if n_drop and estimand != "ATE":
         total = int(focal.sum())
-        warns.append(msg("matching.warn.dropped_treated", lang, count=n_drop, total=total,
+        warns.append(Msg("matching.warn.dropped_treated", count=n_drop, total=total,
                          share=f"{100 * n_drop / total:.0f} %"))
 
     def on_input(values: "np.ndarray", fill: float) -> "pd.Series":

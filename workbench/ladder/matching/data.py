@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import ColumnTypeError, InputError, MissingValuesError
-from workbench.core.messages import msg, resolve_lang
+from workbench.core.messages import resolve_lang
+from workbench.core.text import Msg, render
 from workbench.core.validate import (
     require_columns,
     require_frame,
@@ -51,7 +52,7 @@ class Prepared:
     balance_source: list[str]  # the covariate each balance column comes from
     n_input: int
     dropped_missing: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Msg] = field(default_factory=list)
 
 
 def _is_factor(s: "pd.Series", column: str, lang: str | None) -> bool:
@@ -106,18 +107,21 @@ def prepare(
     require_no_missing(df, [treatment], lang=lang)
 
     lang_r = resolve_lang(lang)
-    warnings: list[str] = []
+    warnings: list[Msg] = []
     miss = {c: int(df[c].isna().sum()) for c in [*covs, *extra_columns]}
     miss = {c: k for c, k in miss.items() if k}
     dropped = 0
     if miss:
-        details = ", ".join(msg("matching.missing_detail", lang_r, column=c, count=k) for c, k in miss.items())
+        items = [Msg("matching.missing_detail", column=c, count=k) for c, k in miss.items()]
+        details = items[-1]
+        for item in reversed(items[:-1]):  # one comma-separated message, rendered when read
+            details = Msg("matching.join", first=item, rest=details)
         if not drop_missing:
-            raise MissingValuesError("matching.missing_covariates", lang=lang, details=details)
+            raise MissingValuesError("matching.missing_covariates", lang=lang, details=render(details, lang_r))
         keep = df[list(miss)].notna().all(axis=1)
         dropped = int((~keep).sum())
         df = df.loc[keep]
-        warnings.append(msg("matching.warn.dropped_missing", lang_r, count=dropped, details=details))
+        warnings.append(Msg("matching.warn.dropped_missing", count=dropped, details=details))
 
     treat = to_binary(df, treatment, lang=lang).to_numpy(dtype=float)
     if not (treat == 1).any():

@@ -6,13 +6,15 @@ import math
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.core.errors import InputError, MissingValuesError
-from workbench.core.messages import msg, resolve_lang
+from workbench.core.messages import resolve_lang
 from workbench.core.options import check_number
 from workbench.core.results import Estimate, Provenance, collect_warnings
+from workbench.core.text import Msg, Text
 from workbench.core.validate import require_columns, to_numeric
 from workbench.ladder.matching.data import design_for
 from workbench.ladder.matching.effect_engine import e_values, fit_effect
 from workbench.ladder.matching.effect_result import MatchingEffect
+from workbench.ladder.matching.text import failing_items, joined
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -29,6 +31,7 @@ class MatchedSample(Protocol):
     se_type: str
     counts: dict[str, int]
     subclass: "pd.Series"
+    warning_msgs: tuple[Text, ...]
     lang: str
     _prep: Any
     _balance_weights: "np.ndarray"
@@ -43,7 +46,8 @@ def effect(m: "MatchedSample", outcome: str, *, covariates: Any = None, conf_lev
     """Effect of the treatment on ``outcome`` in the matched sample.
 
     ``covariates`` (a list of columns, ``True`` for the matching covariates, or ``None``) adds
-    regression adjustment by g-computation with treatment–covariate interactions.
+    regression adjustment by g-computation with treatment–covariate interactions. ``lang`` is the
+    language of the errors; the result's texts are rendered when read.
     """
     import numpy as np
     from scipy import stats
@@ -101,22 +105,15 @@ def effect(m: "MatchedSample", outcome: str, *, covariates: Any = None, conf_lev
 
     bal = m.balance()
     nt, nc = c["treated_matched"], c["control_matched"]
-    problems_by_lang: dict[str, tuple[str, ...]] = {}
-    for lg in ("sv", "en"):
-        fails = m.failing(lg)
-        probs = []
-        if fails:
-            probs.append(msg("matching.problem.balance", lg, items=", ".join(fails)))
-        if min(nt, nc) < MIN_MATCHED:
-            probs.append(msg("matching.problem.few", lg, n_treated=nt, n_control=nc, minimum=MIN_MATCHED))
-        problems_by_lang[lg] = tuple(probs)
-    problems = list(problems_by_lang[lang])
-    warns: list[str] = list(m.warnings)
-    fails = m.failing(lang)
+    fails = failing_items(bal)
+    problems: list[Msg] = []
+    warns: list[Text] = list(m.warning_msgs)
     if fails:
-        warns.append(msg("matching.warn.poor_balance", lang, items=", ".join(fails)))
+        problems.append(Msg("matching.problem.balance", items=joined(fails)))
+        warns.append(Msg("matching.warn.poor_balance", items=joined(fails)))
     if min(nt, nc) < MIN_MATCHED:
-        warns.append(msg("matching.warn.few_matched", lang, n_treated=nt, n_control=nc))
+        problems.append(Msg("matching.problem.few", n_treated=nt, n_control=nc, minimum=MIN_MATCHED))
+        warns.append(Msg("matching.warn.few_matched", n_treated=nt, n_control=nc))
     focal = (p.treat == 1) if m.estimand != "ATC" else (p.treat == 0)
     dropped_ids = tuple(df.index[focal & ~used].tolist())
     return MatchingEffect(
@@ -143,5 +140,4 @@ def effect(m: "MatchedSample", outcome: str, *, covariates: Any = None, conf_lev
         dropped_treated=dropped_ids,
         e_value=ev,
         lang=lang,
-        _problems_by_lang=problems_by_lang,
     )

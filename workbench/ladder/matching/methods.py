@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.errors import DesignError, OptionError
 from workbench.core.messages import msg, resolve_lang
+from workbench.core.text import Msg
 from workbench.ladder.matching.nearest import nearest_match
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,7 +48,7 @@ class MethodOutput:
     subclass: "np.ndarray"  # float with NaN for units in no pair/subclass
     discarded: "np.ndarray"
     se_type: str  # "cluster" (pairs) or "HC3"
-    warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    warnings: list[Msg] = field(default_factory=list)
     n_subclasses: int | None = None
 
 
@@ -131,7 +132,7 @@ class Nearest(Method):
 
         focal = (ctx.treat == 1) if ctx.estimand == "ATT" else (ctx.treat == 0)
         discarded = ctx.discarded.copy()
-        warnings: list[tuple[str, dict[str, Any]]] = []
+        warnings: list[Msg] = []
         if ctx.exact_codes is not None:
             both = set(ctx.exact_codes[focal].tolist()) & set(ctx.exact_codes[~focal].tolist())
             if not both:
@@ -142,7 +143,7 @@ class Nearest(Method):
             for s in np.unique(codes):
                 in_s = codes == s
                 if ctx.ratio * (in_s & ~focal).sum() < (in_s & focal).sum():
-                    warnings.append(("matching.warn.fewer_controls", {"where": ""}))
+                    warnings.append(Msg("matching.warn.fewer_controls", where=""))
                     break
         mm = nearest_match(ctx.distance, focal, ~discarded, ratio=ctx.ratio, replace=ctx.replace,
                            caliper=ctx.caliper, m_order=ctx.m_order, strata=ctx.exact_codes, rng=ctx.rng)
@@ -189,9 +190,9 @@ class Subclass(Method):
         qu = np.quantile(base, probs)  # R's type 7
         cls = np.searchsorted(qu, d[keep], side="right")
         cls = np.clip(cls, 1, len(qu) - 1)
-        warnings: list[tuple[str, dict[str, Any]]] = []
+        warnings: list[Msg] = []
         if len(np.unique(cls)) < ctx.subclasses:
-            warnings.append(("matching.warn.fewer_subclasses", {"subclasses": ctx.subclasses}))
+            warnings.append(Msg("matching.warn.fewer_subclasses", subclasses=ctx.subclasses))
         cls = scoot(cls, t[keep], d[keep], ctx.subclasses, ctx.lang)
         _, cls = np.unique(cls, return_inverse=True)
         sub = np.full(len(t), np.nan)

@@ -6,8 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from workbench.core.results import Result, format_number
+from workbench.core.messages import resolve_lang
+from workbench.core.results import Result
+from workbench.core.text import Msg, render_all
 from workbench.ladder.matching import charts as charts
+from workbench.ladder.matching import text as text
 from workbench.ladder.matching.effect import effect
 from workbench.ladder.matching.effect_result import MatchingEffect
 
@@ -20,7 +23,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass(frozen=True, kw_only=True)
 class MatchResult(Result):
-    """The matched sample: scores, weights (0 = not used), pair/subclass ids on the input index."""
+    """The matched sample: scores, weights (0 = not used), pair/subclass ids on the input index.
+
+    ``lang`` is the language the matching was run in (its errors, and those of :meth:`effect`);
+    what the result shows is rendered when read, in the ``lang`` given or the session language.
+    """
 
     kind: ClassVar[str] = "matching"
     _dict_exclude: ClassVar[tuple[str, ...]] = ("propensity", "weights", "subclass", "discarded")
@@ -60,20 +67,13 @@ class MatchResult(Result):
             X, names = np.column_stack([score, X]), ["distance", *names]
         return balance_table(X, names, p.treat, self._balance_weights, self.estimand)
 
+    def failing_msgs(self) -> list[Msg]:
+        """Covariates that fail the balance thresholds after matching, as messages."""
+        return text.failing_items(self.balance())
+
     def failing(self, lang: str | None = None) -> list[str]:
-        """Covariates that fail the balance thresholds after matching, as readable items."""
-        lang = lang or self.lang
-        bal = self.balance()
-        out = []
-        for cov, row in bal.iterrows():
-            if bool(row[("check", "ok")]):
-                continue
-            if not bool(row[("check", "smd_ok")]):
-                out.append(f"{cov} (SMD {format_number(row[('after', 'smd')], 2, lang)})")
-            else:
-                word = "varianskvot" if lang == "sv" else "variance ratio"
-                out.append(f"{cov} ({word} {format_number(row[('after', 'var_ratio')], 2, lang)})")
-        return out
+        """Covariates that fail the balance thresholds after matching, as readable items in ``lang``."""
+        return list(render_all(self.failing_msgs(), resolve_lang(lang)))
 
     # -- effect --------------------------------------------------------------------------------
     def effect(self, outcome: str, *, covariates: Any = None, conf_level: float = 0.95,
@@ -95,38 +95,26 @@ class MatchResult(Result):
             "discarded": [c["treated_discarded"], c["control_discarded"]],
         })
 
-    def chart(self) -> "alt.LayerChart":
-        """Love plot: |SMD| per covariate before and after matching."""
-        return charts.love_plot(self.balance(), self.lang)
+    def chart(self, lang: str | None = None) -> "alt.LayerChart":
+        """Love plot: |SMD| per covariate before and after matching (titles in ``lang``)."""
+        return charts.love_plot(self.balance(), resolve_lang(lang))
 
     @property
     def has_score(self) -> bool:
         """Whether units were matched on a propensity score (not so for exact matching)."""
         return bool(self.propensity is not None and self.propensity.notna().any())
 
-    def overlap_chart(self) -> "alt.FacetChart":
-        """Propensity-score histograms of both groups before and after matching."""
+    def overlap_chart(self, lang: str | None = None) -> "alt.FacetChart":
+        """Propensity-score histograms of both groups before and after matching (titles in ``lang``)."""
+        lang = resolve_lang(lang)
         if not self.has_score:
             from workbench.core.errors import DesignError
 
-            raise DesignError("matching.no_score", lang=self.lang)
+            raise DesignError("matching.no_score", lang=lang)
         p: Prepared = self._prep
         score = self.propensity.loc[p.data.index].to_numpy(dtype=float)
-        return charts.overlap_plot(score, p.treat, self._balance_weights, self.lang)
+        return charts.overlap_plot(score, p.treat, self._balance_weights, lang)
 
-    def explain(self, lang: str = "sv") -> str:
-        c = self.counts
-        fails = self.failing(lang)
-        if lang == "sv":
-            text = (f"Matchningen ({self.method}) behöll {c['treated_matched']} av {c['treated']} deltagare och "
-                    f"{c['control_matched']} av {c['control']} jämförelsepersoner. ")
-            text += ("Balansen är god för alla bakgrundsvariabler (|SMD| < 0,1 och varianskvot 0,5–2)."
-                     if not fails else f"Balansen brister för: {', '.join(fails)}.")
-            return text + (" Matchning kan bara jämna ut skillnader i de variabler som finns med; okända "
-                           "skillnader mellan grupperna kan finnas kvar.")
-        text = (f"Matching ({self.method}) kept {c['treated_matched']} of {c['treated']} treated and "
-                f"{c['control_matched']} of {c['control']} control units. ")
-        text += ("Balance is good for every covariate (|SMD| < 0.1 and variance ratio 0.5–2)."
-                 if not fails else f"Balance fails for: {', '.join(fails)}.")
-        return text + (" Matching only evens out the variables included; unknown differences between the "
-                       "groups may remain.")
+    def explain(self, lang: str | None = None) -> str:
+        """What the matching kept and how good the balance is, in ``lang`` (None: the session language)."""
+        return text.explain_match(self.method, self.counts, self.failing_msgs(), resolve_lang(lang))

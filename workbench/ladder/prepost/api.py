@@ -17,6 +17,7 @@ from workbench.core.errors import ColumnTypeError, InputError, MissingValuesErro
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.options import PrepostKind, check_number, check_option
 from workbench.core.results import Provenance, collect_warnings, format_number
+from workbench.core.text import Msg
 from workbench.core.validate import require_columns, require_frame, require_min_rows, require_unique, to_binary, to_numeric
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,7 +67,9 @@ def prepost(
         ``"continuous"``, ``"binary"`` (0/1, ja/nej) or ``"auto"`` (binary when both columns are
         0/1 or yes/no, else continuous), applied to every indicator.
     lang
-        ``"sv"`` or ``"en"`` for messages, warnings and the summary's labels.
+        ``"sv"`` or ``"en"`` for error messages and the result's ``label``. Warnings, credibility
+        problems, the explanation, the chart and the summary's ``claim`` are rendered when read, in
+        the reader's language (``wb.set_language``, or ``explain(lang)`` / ``chart(lang)``).
     conf_level
         Confidence level of every interval.
     id
@@ -208,24 +211,25 @@ def _pct(x: float, lang: str) -> str:
     return format_number(100 * x, 0, lang)
 
 
-def _indicator_warnings(ind: Any, lang: str) -> list[str]:
+def _indicator_warnings(ind: Any, lang: str) -> list[Msg]:
+    """The warnings about one indicator, as messages (numbers written as in ``lang``, the run's language)."""
     out = []
     att = ind.attrition
     if att.share_lost > ATTRITION_WARN:
         higher = att.baseline_difference > 0
-        out.append(msg(
-            "prepost.warn.attrition", lang, indicator=ind.name, share=_pct(att.share_lost, lang), lost=att.n_lost,
-            total=att.n_before, comparison=msg("prepost.warn.higher" if higher else "prepost.warn.lower", lang),
+        out.append(Msg(
+            "prepost.warn.attrition", indicator=ind.name, share=_pct(att.share_lost, lang), lost=att.n_lost,
+            total=att.n_before, comparison=Msg("prepost.warn.higher" if higher else "prepost.warn.lower"),
             diff=format_number(att.baseline_difference, 2, lang), smd=format_number(att.smd, 2, lang),
         ))
     if att.n_missing_before:
-        out.append(msg("prepost.warn.missing_before", lang, n=att.n_missing_before, indicator=ind.name))
+        out.append(Msg("prepost.warn.missing_before", n=att.n_missing_before, indicator=ind.name))
     if ind.kind == "continuous" and not math.isfinite(ind.estimate.statistic):
-        out.append(msg("prepost.warn.constant_change", lang, indicator=ind.name))
+        out.append(Msg("prepost.warn.constant_change", indicator=ind.name))
     if ind.kind == "binary" and ind.table["n01"] + ind.table["n10"] == 0:
-        out.append(msg("prepost.warn.no_discordant", lang, indicator=ind.name))
+        out.append(Msg("prepost.warn.no_discordant", indicator=ind.name))
     if ind.n < MIN_PAIRS_CREDIBLE:
-        out.append(msg("prepost.warn.few_pairs", lang, n=ind.n, indicator=ind.name, minimum=MIN_PAIRS_CREDIBLE))
+        out.append(Msg("prepost.warn.few_pairs", n=ind.n, indicator=ind.name, minimum=MIN_PAIRS_CREDIBLE))
     return out
 
 
@@ -244,8 +248,8 @@ def _per_indicator(value: Any, name: str, arg: str, indicators: Sequence[Any], l
 
 
 def _rtm_warnings(indicators: Sequence[Any], selected: bool | None, ref_mean: Any, ref_sd: Any,
-                  lang: str) -> list[str]:
-    out = [msg("prepost.warn.rtm_selected", lang)] if selected else []
+                  lang: str) -> list[Msg]:
+    out = [Msg("prepost.warn.rtm_selected")] if selected else []
     for ind in indicators:
         mean = _per_indicator(ref_mean, ind.name, "reference_mean", indicators, lang)
         sd = _per_indicator(ref_sd, ind.name, "reference_sd", indicators, lang)
@@ -259,18 +263,18 @@ def _rtm_warnings(indicators: Sequence[Any], selected: bool | None, ref_mean: An
             continue
         distance = abs(ind.mean_before - mean) / scale
         if distance > RTM_DISTANCE:
-            out.append(msg("prepost.warn.rtm_reference", lang, indicator=ind.name,
+            out.append(Msg("prepost.warn.rtm_reference", indicator=ind.name,
                            mean=format_number(ind.mean_before, 2, lang), distance=format_number(distance, 1, lang),
                            reference=format_number(mean, 2, lang)))
     return out
 
 
-def _credibility(indicators: Sequence[Any], lang: str) -> list[str]:
+def _credibility(indicators: Sequence[Any], lang: str) -> list[Msg]:
     problems = []
     for ind in indicators:
         if ind.n < MIN_PAIRS_CREDIBLE:
-            problems.append(msg("prepost.cred.few_pairs", lang, indicator=ind.name, n=ind.n, minimum=MIN_PAIRS_CREDIBLE))
+            problems.append(Msg("prepost.cred.few_pairs", indicator=ind.name, n=ind.n, minimum=MIN_PAIRS_CREDIBLE))
         if ind.attrition.share_lost > ATTRITION_CREDIBLE:
-            problems.append(msg("prepost.cred.attrition", lang, indicator=ind.name,
+            problems.append(Msg("prepost.cred.attrition", indicator=ind.name,
                                 share=_pct(ind.attrition.share_lost, lang), limit=_pct(ATTRITION_CREDIBLE, lang)))
     return problems

@@ -19,27 +19,30 @@ class PrepostFigures(Protocol):
 
     indicators: "Sequence[IndicatorChange]"
     _pairs: Sequence[Any]
-    lang: str
     conf_level: float
+
 
 MAX_LINES = 300
 """Most participants drawn as individual lines (a fixed, evenly spaced selection beyond that)."""
 MAX_INDICATORS = 6
 
 
-def prepost_chart(result: "PrepostFigures") -> "alt.Chart":
-    """One row per indicator: individual change on the left, means or shares with CI on the right."""
+def prepost_chart(result: "PrepostFigures", lang: str) -> "alt.Chart":
+    """One row per indicator: individual change on the left, means or shares with CI on the right.
+
+    Every title, axis title and label is in ``lang``.
+    """
     import altair as alt
 
     rows = []
     for ind, pair in list(zip(result.indicators, result._pairs))[:MAX_INDICATORS]:
         _, ids, b, a = pair
         if ind.kind == "continuous":
-            left = _individual(ind.name, ids, b, a, result.lang)
-            right = _means(ind, b, a, result.conf_level, result.lang)
+            left = _individual(ind.name, ids, b, a, lang)
+            right = _means(ind, b, a, result.conf_level, lang)
         else:
-            left = _transitions(ind, result.lang)
-            right = _shares(ind, result.conf_level, result.lang)
+            left = _transitions(ind, lang)
+            right = _shares(ind, result.conf_level, lang)
         rows.append(alt.hconcat(left, right).resolve_scale(color="independent"))
     if len(rows) == 1:
         return rows[0]
@@ -139,7 +142,8 @@ def _transitions(ind: Any, lang: str) -> "alt.Chart":
     frame = pd.DataFrame({
         "transition": ["0 → 0", "0 → 1", "1 → 0", "1 → 1"],
         "n": [t["n00"], t["n01"], t["n10"], t["n11"]],
-        "changed": ["nej", "ja", "ja", "nej"] if lang == "sv" else ["no", "yes", "yes", "no"],
+        "changed": [msg("prepost.word.no" if k in ("n00", "n11") else "prepost.word.yes", lang)
+                    for k in ("n00", "n01", "n10", "n11")],
     })
     return (
         alt.Chart(frame, title=msg("prepost.chart.transitions", lang, indicator=ind.name))

@@ -33,7 +33,11 @@ class PrepostResult(Result):
     credible, credibility_problems
         Whether the result counts for rung 3 (enough complete pairs, attrition not overwhelming).
     label
-        ``"förändring, inte effekt"`` in the analysis language.
+        ``"förändring, inte effekt"`` in the analysis language (kept as saved; the summary's ``claim``
+        column and the explanation are in the reader's language).
+    lang
+        The language the analysis was run in (its errors and ``label``); what the result shows is
+        rendered when read, in the ``lang`` given or the session language.
     """
 
     kind: ClassVar[str] = "prepost"
@@ -75,9 +79,13 @@ class PrepostResult(Result):
         raise KeyError(name)
 
     def summary(self) -> "pd.DataFrame":
-        """One row per indicator: means (or shares), change with interval, tests, effect sizes."""
+        """One row per indicator: means (or shares), change with interval, tests, effect sizes.
+
+        The ``claim`` column (*förändring, inte effekt*) is in the session language.
+        """
         import pandas as pd
 
+        claim = msg("prepost.claim", resolve_lang(None))
         rows = []
         for ind in self.indicators:
             e = ind.estimate
@@ -95,7 +103,7 @@ class PrepostResult(Result):
                 "d_z_ci_low": ind.effect_size.ci_low if ind.effect_size else float("nan"),
                 "d_z_ci_high": ind.effect_size.ci_high if ind.effect_size else float("nan"),
                 "d_av": ind.effect_size_dav.estimate if ind.effect_size_dav else float("nan"),
-                "claim": self.label,
+                "claim": claim,
             })
         return pd.DataFrame(rows)
 
@@ -107,8 +115,11 @@ class PrepostResult(Result):
         return out
 
     # -- text -----------------------------------------------------------------------------
-    def explain(self, lang: str = "sv") -> str:
-        """What changed, with how much uncertainty, and why it is change and not effect."""
+    def explain(self, lang: str | None = None) -> str:
+        """What changed, with how much uncertainty, and why it is change and not effect.
+
+        In ``lang`` (None: the session language).
+        """
         lang = resolve_lang(lang)
         parts = [msg("prepost.explain.intro", lang)]
         for ind in self.indicators[:MAX_EXPLAINED]:
@@ -122,9 +133,12 @@ class PrepostResult(Result):
         parts.append(msg("prepost.explain.cannot", lang))
         return " ".join(parts)
 
-    def chart(self) -> "alt.Chart":
-        """Individual change (paired lines) beside means (or shares) with intervals, per indicator."""
-        return prepost_chart(self)
+    def chart(self, lang: str | None = None) -> "alt.Chart":
+        """Individual change (paired lines) beside means (or shares) with intervals, per indicator.
+
+        Titles and labels in ``lang`` (None: the session language).
+        """
+        return prepost_chart(self, resolve_lang(lang))
 
 
 def _records(frame: "pd.DataFrame") -> list[dict[str, Any]]:
@@ -145,8 +159,8 @@ def _sentence(ind: "IndicatorChange", lang: str) -> str:
                    p=format_p(e.p_value, lang), p_w=format_p(tests["wilcoxon"]["p_value"], lang), dz=dz)
     pct = Estimate(**{**e.to_dict(), "estimate": 100 * e.estimate, "ci_low": 100 * e.ci_low,
                       "ci_high": 100 * e.ci_high}).format(lang, 1)
-    share = "{} %" if lang == "sv" else "{}%"
     return msg("prepost.explain.binary", lang, indicator=ind.name, n=ind.n,
-               share_before=share.format(format_number(100 * ind.mean_before, 0, lang)),
-               share_after=share.format(format_number(100 * ind.mean_after, 0, lang)), change=pct,
+               share_before=msg("prepost.explain.percent", lang, value=format_number(100 * ind.mean_before, 0, lang)),
+               share_after=msg("prepost.explain.percent", lang, value=format_number(100 * ind.mean_after, 0, lang)),
+               change=pct,
                p=format_p(e.p_value, lang), p_exact=format_p(tests["mcnemar_exact"]["p_value"], lang))
