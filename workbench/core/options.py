@@ -21,6 +21,7 @@ SeType = Literal["HC0", "HC1", "HC2", "HC3", "CR0", "CR2", "stata", "classical"]
 AllocationScheme = Literal["simple", "block", "stratified_block", "cluster", "minimisation"]
 Alternative = Literal["two-sided", "less", "greater"]
 Rung = Literal[1, 2, 3, 4, 5]
+OutcomeKind = Literal["binary", "continuous"]
 
 
 def check_option(name: str, value: Any, options: Any, *, lang: str | None = None) -> Any:

@@ -81,6 +81,31 @@ def build_report(project: Any, *, out: str | Path | None = None, lang: str | Non
     """Render the project's report; write it to ``out`` (default ``rapporter/rapport.html``) and return the HTML.
 
     Also writes the evidence card beside it (``evidensbevis.json``).
+
+    Parameters
+    ----------
+    project
+        A :class:`workbench.Project` (its step-1 record, saved results and ladder status are read;
+        the registry is never queried).
+    out
+        Where to write the HTML file; ``None`` writes ``<project>/rapporter/rapport.html``.
+    lang
+        Language of the report (``"sv"`` or ``"en"``); ``None`` uses the project's language, else
+        the session language. Saved results render their warnings, problems, explanations and
+        chart titles in this language, whatever language they were made in.
+
+    Returns
+    -------
+    str
+        The report as one self-contained HTML document (inline CSS and SVG charts, no external
+        requests).
+
+    Notes
+    -----
+    Sections follow the ladder: a summary for decision makers first (the most credible result of
+    the highest rung, :func:`workbench.reporting.evidence.headline`), then each rung with its
+    results, then rung-less results such as cost-benefit. Count cells :math:`1 \\le n < 5` in
+    result tables are shown as ``<5``; a table holding a valid personnummer is refused.
     """
     import jinja2
 

@@ -192,13 +192,13 @@ class ActivityPage(w.VBox):
         parts = [message_html(html.escape(self._t("followup_done", n=len(table))), "ok")]
         if not result.credible:
             parts.append(message_html(html.escape(self._t("followup_not_credible",
-                                                          problems=" ".join(result.credibility_problems))),
+                                                          problems=" ".join(result.problems_in(self.lang)))),
                                       "warning"))
         flow = result.flow[["label", "n"]].assign(share=100 * result.flow["share_of_target_group"])
         parts.append(f"<h4>{html.escape(self._t('flow'))}</h4>")
         parts.append(table_html(flow.rename(columns={"label": self._t("col.what"), "n": "n",
                                                      "share": self._t("col.share")}), lang=self.lang, digits=1))
-        parts.append(chart_html(result.chart().to_dict(), label=self._t("flow"), lang=self.lang))
+        parts.append(chart_html(result.chart(self.lang).to_dict(), label=self._t("flow"), lang=self.lang))
         parts.append(f"<p class='wb-explain' style='max-width:60em'>{html.escape(result.explain(self.lang))}</p>")
         self.followup_feedback.value = "<div class='f-flode'>" + "".join(parts) + "</div>"
         if self.on_saved is not None:

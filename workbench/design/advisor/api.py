@@ -13,7 +13,7 @@ from typing import Any
 
 from workbench.core.errors import OptionError
 from workbench.core.messages import resolve_lang
-from workbench.core.options import check_number, check_option
+from workbench.core.options import OutcomeKind, check_number, check_option
 from workbench.core.results import Provenance
 from workbench.design.power import engine as eng
 from workbench.design.advisor.designs import DESIGNS, Plan
@@ -81,7 +81,7 @@ def _curves(plan: Plan, rows: list[dict[str, Any]]) -> Any:
     return pd.DataFrame(records)
 
 
-def advise(*, outcome: str = "binary", baseline: float | None = None, target: float | None = None,
+def advise(*, outcome: OutcomeKind = "binary", baseline: float | None = None, target: float | None = None,
            effect_size: float | None = None, inflow_per_month: float, months_planned: float,
            municipalities: int = 1, alpha: float = 0.05, power: float = 0.8, clusters: int | None = None,
            icc: float = 0.05, districts: int | None = None, treated_districts: int = 1,
@@ -135,7 +135,7 @@ def advise(*, outcome: str = "binary", baseline: float | None = None, target: fl
     lang = resolve_lang(lang)
     if unit is not None and not (isinstance(unit, str) and unit.strip()):
         raise OptionError("core.invalid_option", lang=lang, name="unit", value=unit, allowed=["familjer", "barn"])
-    check_option("outcome", outcome, ("binary", "continuous"), lang=lang)
+    check_option("outcome", outcome, OutcomeKind, lang=lang)
     if outcome == "binary":
         if baseline is None or target is None:
             raise OptionError("design.outcome_inputs", lang=lang, outcome=outcome, needed="baseline, target",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from workbench.core.errors import DesignError
 from workbench.core.messages import resolve_lang
-from workbench.core.options import check_number
+from workbench.core.options import Alternative, check_number
 from workbench.core.results import Provenance, collect_warnings
 from workbench.core.text import Msg
 from workbench.design.power import engine as eng
@@ -102,7 +102,7 @@ def _group_result(test: str, function: str, effect_name: str, es: float, n: floa
 
 
 def two_proportions(p1: float, p2: float | None = None, *, n: float | None = None, power: float | None = None,
-                    alpha: float = 0.05, n_ratio: float = 1.0, alternative: str = "two-sided",
+                    alpha: float = 0.05, n_ratio: float = 1.0, alternative: Alternative = "two-sided",
                     h: float | None = None, lang: str | None = None) -> PowerResult:
     """Power, size per group or detectable change for two proportions (R: ``pwr.2p.test``/``pwr.2p2n.test``).
 
@@ -153,7 +153,7 @@ def two_proportions(p1: float, p2: float | None = None, *, n: float | None = Non
 
 
 def one_proportion(p0: float, p1: float | None = None, *, n: float | None = None, power: float | None = None,
-                   alpha: float = 0.05, alternative: str = "two-sided", h: float | None = None,
+                   alpha: float = 0.05, alternative: Alternative = "two-sided", h: float | None = None,
                    lang: str | None = None) -> PowerResult:
     """One group's share against a known level ``p0`` (R: ``pwr.p.test``), e.g. after vs before.
 
@@ -182,7 +182,7 @@ def one_proportion(p0: float, p1: float | None = None, *, n: float | None = None
 
 
 def two_means(d: float | None = None, *, n: float | None = None, power: float | None = None, alpha: float = 0.05,
-              paired: bool = False, n_ratio: float = 1.0, alternative: str = "two-sided",
+              paired: bool = False, n_ratio: float = 1.0, alternative: Alternative = "two-sided",
               lang: str | None = None) -> PowerResult:
     """Power, size or detectable effect for two means (R: ``pwr.t.test``/``pwr.t2n.test``).
 
