@@ -109,7 +109,7 @@ def test_low_adherence_is_not_credible():
     entrants = list(d["participant_id"]) + [f"N{i}" for i in range(10)]
     r = rct(d[["participant_id", "y"]], "y", "arm", allocations=alloc, entrants=entrants, lang="en")
     assert r.adherence == pytest.approx(60 / 70)
-    assert not r.credible and "Adherence" in r.credibility_problems[0]
+    assert not r.credible and "Adherence" in r.problems_in("en")[0]  # rendered when read, in the language asked
     r2 = rct(d, "y", "arm", adherence=0.5)
     assert not r2.credible
 
@@ -175,7 +175,7 @@ def test_meta_from_bare_numbers_is_not_credible():
     assert not m.credible and len(m.warnings) == 1
     e = rct(_trial(), "y", "arm", adherence=1.0).estimate
     m2 = meta_analysis([e, e], labels=["A", "B"], lang="en")
-    assert not m2.credible and "credible" in m2.credibility_problems[0]
+    assert not m2.credible and "credible" in m2.problems_in("en")[0]  # rendered when read, in the language asked
 
 
 @pytest.mark.parametrize(

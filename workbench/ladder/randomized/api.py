@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from workbench.core.messages import msg, resolve_lang
+from workbench.core.messages import resolve_lang
 from workbench.core.options import RctMethod, check_number, check_option
 from workbench.core.results import Provenance, collect_warnings
+from workbench.core.text import Msg, Num
 from workbench.core.validate import require_frame
 from workbench.ladder.randomized.population import (
     Population,
@@ -58,12 +59,12 @@ def _arms(prep) -> "pd.DataFrame":
     return pd.DataFrame(rows)
 
 
-def _cluster_warnings(n_clusters: int | None, se_type: str | None, lang: str) -> list[str]:
+def _cluster_warnings(n_clusters: int | None, se_type: str | None) -> list[Msg]:
     if not n_clusters or n_clusters >= FEW_CLUSTERS:
         return []
     if se_type in ("CR0", "stata"):
-        return [msg("randomized.warn.cr1_few_clusters", lang, se_type=se_type, n=n_clusters)]
-    return [msg("randomized.warn.few_clusters", lang, n=n_clusters)]
+        return [Msg("randomized.warn.cr1_few_clusters", se_type=se_type, n=n_clusters)]
+    return [Msg("randomized.warn.few_clusters", n=n_clusters)]
 
 
 def rct(
@@ -118,6 +119,10 @@ def rct(
         Add a randomization-inference p-value. ``ri_scheme`` defaults to the design
         (``simple``/``blocks``/``clusters``/``blocked_clusters``) or is a callable
         ``reassign(rng) -> 0/1 vector`` that re-runs the registry's scheme (``trial.reassigner(ids, treated_arm=...)``).
+    lang
+        Language of the errors raised here. The result keeps its warnings and credibility problems as
+        messages and is read in the reader's language (``explain(lang)``, ``warnings_in(lang)``,
+        else the session language of ``wb.set_language``).
 
     Returns
     -------
@@ -144,12 +149,12 @@ def rct(
                    binary=binary, treated_arm=treated_arm, lang=lang)
     fit = estimate_effect(prep, method=method, se_type=se, blocks=blocks, clusters=clusters,
                           covariates=covariates, conf_level=conf_level, lang=lang)
-    warnings = [msg(n, lang) if n.startswith("randomized.") else n for n in fit.notes]
+    warnings: list[Msg] = list(fit.notes)
     rr = None
     if prep.binary:
         rr, zero = risk_ratio(prep, blocks=blocks, clusters=clusters, conf_level=conf_level)
         if zero:
-            warnings.append(msg("randomized.warn.rr_zero", lang))
+            warnings.append(Msg("randomized.warn.rr_zero"))
     ri = None
     if randomization_inference:
         from workbench.ladder.randomized.ri import randomization_test
@@ -169,9 +174,9 @@ def rct(
             draws=ri_draws, seed=seed, lang=lang,
         )
     att = attrition(prep.missing_outcome, prep.z_all)
-    warnings += population_warnings(pop, att, lang=lang)
-    warnings += _cluster_warnings(fit.n_clusters, fit.estimate.se_type, lang)
-    problems = credibility(adherence, att, lang=lang)
+    warnings += population_warnings(pop, att)
+    warnings += _cluster_warnings(fit.n_clusters, fit.estimate.se_type)
+    problems = credibility(adherence, att)
     options = {"method": method, "se_type": se_type, "conf_level": conf_level, "binary": prep.binary,
                "treated_arm": prep.treated_label, "adherence": adherence,
                "randomization_inference": randomization_inference, "ri_draws": ri_draws, "seed": seed,
@@ -255,13 +260,11 @@ def cace(
     est = coef_estimate(iv, "received", "CACE", "2sls")
     f_stat = first.statistic**2
     att = attrition(prep.missing_outcome, prep.z_all)
-    warnings = population_warnings(pop, att, lang=lang)
-    problems = credibility(adherence, att, lang=lang)
-    from workbench.core.results import format_number
-
+    warnings = population_warnings(pop, att)
+    problems = credibility(adherence, att)
     if f_stat < 10:
-        warnings.append(msg("randomized.warn.weak_first_stage", lang, f=format_number(f_stat, 1, lang)))
-        problems.append(msg("randomized.cred.weak_first_stage", lang, f=format_number(f_stat, 1, lang)))
+        warnings.append(Msg("randomized.warn.weak_first_stage", f=Num(f_stat, 1)))
+        problems.append(Msg("randomized.cred.weak_first_stage", f=Num(f_stat, 1)))
     compliance = pd.DataFrame(
         [{"assigned": int(a), "received": int(((prep.z == a) & (d == 1)).sum()),
           "not_received": int(((prep.z == a) & (d == 0)).sum())} for a in (1, 0)]
@@ -311,7 +314,7 @@ def meta_analysis(
     fixed = pool(studies["estimate"].to_numpy(), studies["std_error"].to_numpy(), method="fixed",
                  conf_level=conf_level)
     studies = studies.assign(weight=fit.weights)
-    warnings = [msg("randomized.warn.meta_few", lang, k=len(studies))] if len(studies) < 5 and not knapp_hartung else []
+    warnings = [Msg("randomized.warn.meta_few", k=len(studies))] if len(studies) < 5 and not knapp_hartung else []
     options = {"method": method, "knapp_hartung": knapp_hartung, "conf_level": conf_level}
     return MetaResult(
         provenance=Provenance("meta_analysis", options, {"estimate": estimate, "std_error": std_error}, len(studies)),

@@ -1,25 +1,23 @@
-"""Altair charts of rung-5 results: effect with CI, randomization distribution, CONSORT flow, forest plot."""
+"""Altair charts of rung-5 results: effect with CI, randomization distribution, CONSORT flow, forest plot.
+
+Every builder takes the reader's language (already resolved by the result); titles, axis labels and
+the labels shown on the axes come from the catalogue in that language.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.core.messages import catalogue, msg
+
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
     import pandas as pd
 
-_STAGES = {
-    "entered": ("Kom in i studien", "Entered"),
-    "not_randomized": ("Ej slumpade", "Not randomized"),
-    "randomized": ("Slumpade", "Randomized"),
-    "allocated": ("Lottade till gruppen", "Allocated"),
-    "withdrawn": ("Avbröt", "Withdrew"),
-    "analysed": ("Analyserade (utfall finns)", "Analysed (outcome present)"),
-}
 
-
-def _t(sv: str, en: str, lang: str) -> str:
-    return sv if lang == "sv" else en
+def _stage(stage: str, lang: str) -> str:
+    key = f"randomized.stage.{stage}"
+    return msg(key, lang) if key in catalogue() else str(stage)
 
 
 def _interval(df: "pd.DataFrame", x_title: str, y_field: str = "quantity", zero: float = 0.0) -> "alt.Chart":
@@ -35,25 +33,23 @@ def _interval(df: "pd.DataFrame", x_title: str, y_field: str = "quantity", zero:
     return alt.layer(rule, point, ref).properties(width=380)
 
 
-def rct_chart(result) -> "alt.Chart":
+def rct_chart(result, lang: str) -> "alt.Chart":
     """Effect with its confidence interval; beside it the randomization distribution when computed."""
     import altair as alt
     import numpy as np
     import pandas as pd
 
-    lang = result.lang
     e = result.estimate
-    label = _t("Effekt av erbjudandet (ITT)", "Effect of the offer (ITT)", lang)
+    label = msg("randomized.chart.itt", lang)
     df = pd.DataFrame([{"quantity": label, "estimate": e.estimate, "ci_low": e.ci_low, "ci_high": e.ci_high}])
-    left = _interval(df, _t(f"Skillnad i {result.outcome}", f"Difference in {result.outcome}", lang))
+    left = _interval(df, msg("randomized.chart.difference_in", lang, outcome=result.outcome))
     if result.ri_distribution is None:
         return left
     dist = np.asarray(result.ri_distribution)
     hist = pd.DataFrame({"statistic": dist[: min(len(dist), 5000)]})
     bars = alt.Chart(hist).mark_bar(opacity=0.6).encode(
-        x=alt.X("statistic:Q", bin=alt.Bin(maxbins=40),
-                title=_t("Skillnad vid omlottning (nollhypotes)", "Difference when re-randomized (null)", lang)),
-        y=alt.Y("count():Q", title=_t("Antal lottningar", "Allocations", lang)),
+        x=alt.X("statistic:Q", bin=alt.Bin(maxbins=40), title=msg("randomized.chart.ri_statistic", lang)),
+        y=alt.Y("count():Q", title=msg("randomized.chart.ri_count", lang)),
     )
     obs = alt.Chart(pd.DataFrame({"observed": [result.randomization.observed]})).mark_rule(color="firebrick", strokeWidth=2).encode(x="observed:Q")
     return alt.hconcat(left, alt.layer(bars, obs).properties(width=320))
@@ -72,43 +68,40 @@ def consort_chart(flow: "pd.DataFrame | None", attrition: "pd.DataFrame | None",
             rows.append({"stage": "analysed", "arm": str(r.get("arm_label", r["arm"])),
                          "n": r["randomized"] - r["outcome_missing"]})
     df = pd.DataFrame(rows or [{"stage": "analysed", "arm": "", "n": 0}])
-    i = 0 if lang == "sv" else 1
-    df["label"] = [f"{_STAGES.get(s, (s, s))[i]}{' – ' + a if a else ''}" for s, a in zip(df["stage"], df["arm"])]
+    df["label"] = [f"{_stage(s, lang)}{' – ' + a if a else ''}" for s, a in zip(df["stage"], df["arm"])]
     return (
         alt.Chart(df)
         .mark_bar()
         .encode(
             y=alt.Y("label:N", sort=None, title=None),
-            x=alt.X("n:Q", title=_t("Antal personer", "People", lang)),
+            x=alt.X("n:Q", title=msg("randomized.chart.people", lang)),
             color=alt.Color("stage:N", legend=None),
             tooltip=["label:N", "n:Q"],
         )
-        .properties(width=380, title=_t("Flödet genom studien", "Flow through the study", lang))
+        .properties(width=380, title=msg("randomized.chart.flow_title", lang))
     )
 
 
-def cace_chart(result) -> "alt.Chart":
+def cace_chart(result, lang: str) -> "alt.Chart":
     import pandas as pd
 
-    lang = result.lang
     names = [
-        (_t("Effekt av att delta (CACE)", "Effect of taking part (CACE)", lang), result.estimate),
-        (_t("Effekt av erbjudandet (ITT)", "Effect of the offer (ITT)", lang), result.itt),
-        (_t("Ökning i deltagande", "Increase in take-up", lang), result.first_stage),
+        (msg("randomized.chart.cace", lang), result.estimate),
+        (msg("randomized.chart.itt", lang), result.itt),
+        (msg("randomized.chart.take_up", lang), result.first_stage),
     ]
     df = pd.DataFrame([{"quantity": n, "estimate": e.estimate, "ci_low": e.ci_low, "ci_high": e.ci_high} for n, e in names])
-    return _interval(df, _t("Skattning med 95 % KI", "Estimate with 95% CI", lang))
+    return _interval(df, msg("randomized.chart.estimate_ci", lang))
 
 
-def forest_chart(result) -> "alt.Chart":
+def forest_chart(result, lang: str) -> "alt.Chart":
     import pandas as pd
 
-    lang = result.lang
     df = result.studies[["study", "estimate", "ci_low", "ci_high"]].copy()
     e = result.estimate
-    pooled = _t("Sammanvägt", "Pooled", lang)
+    pooled = msg("randomized.chart.pooled", lang)
     df = pd.concat([df, pd.DataFrame([{"study": pooled, "estimate": e.estimate, "ci_low": e.ci_low, "ci_high": e.ci_high}])],
                    ignore_index=True)
-    return _interval(df, _t("Effekt med 95 % KI", "Effect with 95% CI", lang), y_field="study").properties(
-        title=_t("Sammanvägning av försök", "Pooling of trials", lang)
+    return _interval(df, msg("randomized.chart.effect_ci", lang), y_field="study").properties(
+        title=msg("randomized.chart.forest_title", lang)
     )

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from workbench.core.errors import OptionError
 from workbench.core.messages import msg
 from workbench.core.results import Estimate
+from workbench.core.text import Msg
 from workbench.ladder.randomized.dim import arm_mean_variance, difference_in_means
 from workbench.ladder.randomized.ols import CR_TYPES, HC_TYPES, ols, t_inference
 from workbench.ladder.randomized.prepare import Prepared, design_matrix
@@ -36,7 +37,7 @@ class EffectFit:
     design: str
     n_blocks: int | None = None
     n_clusters: int | None = None
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Msg, ...] = field(default_factory=tuple)  # warnings, rendered when read
 
 
 def check_se_type(method: str, se_type: str | None, clustered: bool, *, lang: str | None) -> str:
@@ -98,7 +99,7 @@ def estimate_effect(
         stat, p, lo, hi = t_inference(fit.estimate, fit.std_error, fit.df, conf_level)
         est = Estimate(fit.estimate, fit.std_error, lo, hi, p, stat, fit.df, fit.n, estimand,
                        "difference_in_means", fit.se_type, conf_level)
-        notes = ("randomized.warn.pairs_mixed",) if fit.pair_warning else ()
+        notes = (Msg("randomized.warn.pairs_mixed"),) if fit.pair_warning else ()
         return EffectFit(est, fit.design, fit.n_blocks, fit.n_clusters, notes)
     X, names = regressors(prep, covariates, blocks, method == "lin", lang=lang)
     fit = ols(prep.y, X, names, se_type=se_type, clusters=cl)
@@ -110,7 +111,7 @@ def estimate_effect(
     dropped = tuple(d for d in fit.dropped if not d.startswith("treatment:"))
     n_blocks = None if blocks is None else int(f[blocks].nunique())
     return EffectFit(est, "clustered" if cl is not None else "standard", n_blocks, fit.n_clusters,
-                     (msg("randomized.warn.dropped", lang, columns=list(dropped)),) if dropped else ())
+                     (Msg("randomized.warn.dropped", columns=list(dropped)),) if dropped else ())
 
 
 def risk_ratio(

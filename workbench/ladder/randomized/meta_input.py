@@ -8,8 +8,8 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import InputError, TooFewRowsError
-from workbench.core.messages import msg
 from workbench.core.results import Estimate
+from workbench.core.text import Msg, Text, from_stored
 from workbench.core.validate import require_columns, require_no_missing, to_numeric
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,12 +18,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def meta_inputs(
     estimates: Any, labels: str | Sequence[str] | None, estimate: str, std_error: str, *, lang: str
-) -> tuple["pd.DataFrame", list[str]]:
-    """A table ``study, estimate, std_error, ci_low, ci_high`` and the credibility problems."""
+) -> tuple["pd.DataFrame", list[Msg]]:
+    """A table ``study, estimate, std_error, ci_low, ci_high`` and the credibility problems (messages)."""
     import pandas as pd
     from scipy import stats
 
-    problems: list[str] = []
+    problems: list[Msg] = []
     if isinstance(estimates, pd.DataFrame):
         require_columns(estimates, [estimate, std_error, labels if isinstance(labels, str) else None], lang=lang)
         est = to_numeric(estimates, estimate, lang=lang)
@@ -34,7 +34,7 @@ def meta_inputs(
             names = estimates[labels].astype(str).tolist()
         else:
             names = [str(v) for v in (labels or range(1, len(frame) + 1))]
-        problems.append(msg("randomized.cred.meta_unknown", lang))
+        problems.append(Msg("randomized.cred.meta_unknown"))
         rows = list(zip(names, frame["estimate"], frame["std_error"]))
     elif isinstance(estimates, Sequence) and not isinstance(estimates, str):
         names = list(labels) if labels is not None and not isinstance(labels, str) else []
@@ -52,11 +52,13 @@ def meta_inputs(
             if isinstance(item, Estimate) or getattr(item, "credible", None) is None:
                 unknown = True
             elif not (getattr(item, "credible", False) and getattr(item, "rung", None) == 5):
-                reasons = tuple(getattr(item, "credibility_problems", ()) or ())
-                reason = reasons[0].rstrip(".") if reasons else "–"
-                problems.append(msg("randomized.cred.meta_not_credible", lang, study=name, reason=reason))
+                reasons = _problems_of(item)
+                if reasons:
+                    problems.append(Msg("randomized.cred.meta_not_credible", study=str(name), reason=reasons[0]))
+                else:
+                    problems.append(Msg("randomized.cred.meta_not_rung5", study=str(name)))
         if unknown:
-            problems.append(msg("randomized.cred.meta_unknown", lang))
+            problems.append(Msg("randomized.cred.meta_unknown"))
     else:
         raise InputError("randomized.meta_input", lang=lang, estimate=estimate, std_error=std_error,
                          got=type(estimates).__name__)
@@ -72,8 +74,21 @@ def meta_inputs(
     return table, problems
 
 
+def _problems_of(item: Any) -> tuple[Text, ...]:
+    """Why an input does not count: its messages when it keeps them (so they render in the reader's
+    language), else the text it was saved with."""
+    msgs = tuple(getattr(item, "problem_msgs", None) or ())
+    if msgs:
+        return msgs
+    return tuple(str(t) for t in (getattr(item, "credibility_problems", None) or ()))
+
+
 def _from_mapping(item: Mapping[str, Any], *, lang: str, estimate: str, std_error: str) -> SimpleNamespace:
-    """A saved result payload or a municipality's evidence card as (estimate, label, credible, rung)."""
+    """A saved result payload or a municipality's evidence card as (estimate, label, credible, rung).
+
+    Payloads saved since messages became data keep the credibility problems as messages
+    (``problem_msgs``); older payloads and hand-made cards have only the text (``credibility_problems``).
+    """
     e = item.get("estimate")
     if not isinstance(e, Mapping) or e.get("estimate") is None or e.get("std_error") is None:
         raise InputError("randomized.meta_input", lang=lang, estimate=estimate, std_error=std_error,
@@ -83,5 +98,6 @@ def _from_mapping(item: Mapping[str, Any], *, lang: str, estimate: str, std_erro
     rung = item.get("rung", item.get("rung_reached"))
     return SimpleNamespace(
         estimate=est, label=item.get("label") or item.get("municipality"), credible=item.get("credible"),
-        rung=rung, credibility_problems=tuple(item.get("credibility_problems") or ()),
+        rung=rung, problem_msgs=from_stored(item.get("problem_msgs")),
+        credibility_problems=tuple(str(t) for t in (item.get("credibility_problems") or ())),
     )

@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from workbench.core.text import Msg, Num
 from workbench.core.validate import require_columns, require_frame, require_unique, to_binary
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -173,49 +174,42 @@ def attrition(missing: "pd.Series", treated: "pd.Series") -> Attrition:
     )
 
 
-def credibility(adherence: float | None, att: Attrition, *, lang: str | None) -> list[str]:
+def _pct(share: float) -> Num:
+    return Num(share, 1, percent=True)
+
+
+def credibility(adherence: float | None, att: Attrition) -> list[Msg]:
     """Credibility problems of a rung-5 analysis (empty list: credible). See the module constants."""
-    from workbench.core.messages import msg
-    from workbench.core.results import format_number
-
-    def pct(x: float) -> str:
-        return format_number(100 * x, 1, lang or "sv") + " %"
-
     problems = []
     if adherence is None or not math.isfinite(adherence):
-        problems.append(msg("randomized.cred.adherence_unknown", lang))
+        problems.append(Msg("randomized.cred.adherence_unknown"))
     elif adherence < ADHERENCE_MIN:
-        problems.append(msg("randomized.cred.adherence_low", lang, adherence=pct(adherence), minimum=pct(ADHERENCE_MIN)))
+        problems.append(Msg("randomized.cred.adherence_low", adherence=_pct(adherence), minimum=_pct(ADHERENCE_MIN)))
     if not att.acceptable:
         problems.append(
-            msg("randomized.cred.attrition", lang, overall=pct(att.overall), differential=pct(att.differential),
-                max_overall=pct(ATTRITION_OVERALL_MAX), max_diff=pct(ATTRITION_DIFFERENTIAL_MAX))
+            Msg("randomized.cred.attrition", overall=_pct(att.overall), differential=_pct(att.differential),
+                max_overall=_pct(ATTRITION_OVERALL_MAX), max_diff=_pct(ATTRITION_DIFFERENTIAL_MAX))
         )
     return problems
 
 
-def population_warnings(pop: Population | None, att: Attrition, *, lang: str | None) -> list[str]:
+def population_warnings(pop: Population | None, att: Attrition) -> list[Msg]:
     """Warnings about who is not in the comparison: non-randomized entrants, withdrawals, attrition."""
-    from workbench.core.messages import msg
-    from workbench.core.results import format_number
-
     out = []
     if pop is not None:
         if pop.n_not_randomized:
-            out.append(msg("randomized.warn.not_randomized", lang, n=pop.n_not_randomized,
-                           adherence=format_number(100 * pop.adherence, 1, lang or "sv") + " %"))
+            out.append(Msg("randomized.warn.not_randomized", n=pop.n_not_randomized, adherence=_pct(pop.adherence)))
         if pop.unmatched_outcome_ids:
-            out.append(msg("randomized.warn.unmatched_outcomes", lang, n=len(pop.unmatched_outcome_ids),
+            out.append(Msg("randomized.warn.unmatched_outcomes", n=len(pop.unmatched_outcome_ids),
                            example=pop.unmatched_outcome_ids[0]))
         if pop.outside_outcome_ids:
-            out.append(msg("randomized.warn.outside_outcomes", lang, n=len(pop.outside_outcome_ids),
+            out.append(Msg("randomized.warn.outside_outcomes", n=len(pop.outside_outcome_ids),
                            example=pop.outside_outcome_ids[0]))
         if pop.n_withdrawn:
-            out.append(msg("randomized.warn.withdrawn", lang, n=pop.n_withdrawn))
+            out.append(Msg("randomized.warn.withdrawn", n=pop.n_withdrawn))
     missing = int(att.table["outcome_missing"].sum())
     if missing:
         t = att.table.set_index("arm")
-        out.append(msg("randomized.warn.attrition", lang, missing=missing, n=int(att.table["randomized"].sum()),
-                       share=format_number(100 * t.loc["treated", "share_missing"], 1, lang or "sv") + " %",
-                       share_c=format_number(100 * t.loc["control", "share_missing"], 1, lang or "sv") + " %"))
+        out.append(Msg("randomized.warn.attrition", missing=missing, n=int(att.table["randomized"].sum()),
+                       share=_pct(t.loc["treated", "share_missing"]), share_c=_pct(t.loc["control", "share_missing"])))
     return out

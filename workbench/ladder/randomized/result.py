@@ -11,6 +11,11 @@ Credibility (the ladder's rung 5 counts a result only when ``credible`` is true)
   most 5 percentage points between arms;
 * for the effect of taking part (CACE), the offer moves take-up clearly (first-stage F ≥ 10);
 * a meta-analysis is credible when every pooled estimate comes from a credible rung-5 result.
+
+Warnings and credibility problems are stored as messages and rendered when read; ``explain``,
+``chart`` and ``consort_chart`` are in ``lang`` when given, else in the session language
+(:func:`wb.set_language`). ``lang`` on the result is the language the analysis was run in (its
+error messages), not the language it is read in.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from workbench.core.messages import resolve_lang
 from workbench.core.results import Estimate, Result
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -92,21 +98,21 @@ class RctResult(_Rung5):
                          "n": self.estimate.n, "method": f"ri_{ri.scheme}", "se_type": None})
         return pd.DataFrame(rows)
 
-    def chart(self) -> "alt.Chart":
+    def chart(self, lang: str | None = None) -> "alt.Chart":
         from workbench.ladder.randomized.charts import rct_chart
 
-        return rct_chart(self)
+        return rct_chart(self, resolve_lang(lang))
 
     def consort_chart(self, lang: str | None = None) -> "alt.Chart":
         """The flow from entrants to analysed, per arm (CONSORT-style)."""
         from workbench.ladder.randomized.charts import consort_chart
 
-        return consort_chart(self.flow, self.attrition, lang or self.lang)
+        return consort_chart(self.flow, self.attrition, resolve_lang(lang))
 
-    def explain(self, lang: str = "sv") -> str:
+    def explain(self, lang: str | None = None) -> str:
         from workbench.ladder.randomized.text import explain_rct
 
-        return explain_rct(self, lang)
+        return explain_rct(self, resolve_lang(lang))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -135,15 +141,15 @@ class CaceResult(_Rung5):
 
         return pd.DataFrame([_row("cace", self.estimate), _row("itt", self.itt), _row("take_up", self.first_stage)])
 
-    def chart(self) -> "alt.Chart":
+    def chart(self, lang: str | None = None) -> "alt.Chart":
         from workbench.ladder.randomized.charts import cace_chart
 
-        return cace_chart(self)
+        return cace_chart(self, resolve_lang(lang))
 
-    def explain(self, lang: str = "sv") -> str:
+    def explain(self, lang: str | None = None) -> str:
         from workbench.ladder.randomized.text import explain_cace
 
-        return explain_cace(self, lang)
+        return explain_cace(self, resolve_lang(lang))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -173,12 +179,12 @@ class MetaResult(_Rung5):
             rows.append(_row("pooled_fixed", self.fixed))
         return pd.DataFrame(rows)
 
-    def chart(self) -> "alt.Chart":
+    def chart(self, lang: str | None = None) -> "alt.Chart":
         from workbench.ladder.randomized.charts import forest_chart
 
-        return forest_chart(self)
+        return forest_chart(self, resolve_lang(lang))
 
-    def explain(self, lang: str = "sv") -> str:
+    def explain(self, lang: str | None = None) -> str:
         from workbench.ladder.randomized.text import explain_meta
 
-        return explain_meta(self, lang)
+        return explain_meta(self, resolve_lang(lang))
