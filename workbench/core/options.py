@@ -22,6 +22,7 @@ AllocationScheme = Literal["simple", "block", "stratified_block", "cluster", "mi
 Alternative = Literal["two-sided", "less", "greater"]
 Rung = Literal[1, 2, 3, 4, 5]
 OutcomeKind = Literal["binary", "continuous"]
+MetaMethod = Literal["fixed", "DL", "REML"]
 
 
 def check_option(name: str, value: Any, options: Any, *, lang: str | None = None) -> Any:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.messages import resolve_lang
-from workbench.core.options import RctMethod, check_number, check_option
+from workbench.core.options import MetaMethod, RctMethod, SeType, check_number, check_option
 from workbench.core.results import Provenance, collect_warnings
 from workbench.core.text import Msg, Num
 from workbench.core.validate import require_frame
@@ -72,11 +72,11 @@ def rct(
     outcome: str,
     treatment: str,
     *,
-    method: str = "difference_in_means",
+    method: RctMethod = "difference_in_means",
     blocks: str | None = None,
     clusters: str | None = None,
     covariates: Sequence[str] | None = None,
-    se_type: str | None = None,
+    se_type: SeType | None = None,
     lang: str | None = None,
     conf_level: float = 0.95,
     binary: bool | None = None,
@@ -201,7 +201,7 @@ def cace(
     *,
     covariates: Sequence[str] | None = None,
     clusters: str | None = None,
-    se_type: str | None = None,
+    se_type: SeType | None = None,
     lang: str | None = None,
     conf_level: float = 0.95,
     treated_arm: Any = None,
@@ -213,9 +213,55 @@ def cace(
 ) -> "CaceResult":
     """Effect of taking part when the *offer* is randomized: 2SLS (CACE) beside ITT and take-up.
 
-    ``assigned`` is the randomized offer (0/1 or arm names; with ``allocations`` the arm column of
-    the registry export), ``received`` whether the person took part (0/1, ja/nej). Standard errors
-    HC2 (CR2 with ``clusters``) as ``estimatr::iv_robust``; ITT and take-up as ``lm_robust``.
+    Parameters
+    ----------
+    data
+        One row per randomized person; not modified.
+    outcome
+        The outcome column (numbers, or 0/1 for a binary outcome).
+    assigned
+        The randomized offer: 0/1 or arm names (with ``allocations``, the arm column of the
+        registry export).
+    received
+        Whether the person took part (0/1, ja/nej).
+    covariates
+        Baseline columns adjusted for in both stages (pre-treatment only).
+    clusters
+        Column of the randomized clusters, for cluster-robust (CR2) standard errors.
+    se_type
+        ``None`` (HC2, or CR2 with clusters, as ``estimatr::iv_robust``) or one of ``HC0``–``HC3``,
+        ``CR0``, ``CR2``, ``stata``, ``classical``.
+    lang
+        Language of errors (results render in the reader's language).
+    conf_level
+        Confidence level of the intervals.
+    treated_arm
+        Which arm is the offer when ``assigned`` holds arm names.
+    adherence, allocations, id, entrants
+        The share of entrants who were randomized, or the registry's allocations (joined on
+        ``id``) and the list of entrants to compute it from; low adherence makes the result not
+        credible for rung 5.
+    label
+        Name shown in reports.
+
+    Returns
+    -------
+    CaceResult
+        ``estimate`` (CACE), ``itt`` and ``take_up`` estimates, first-stage F, credibility.
+
+    Notes
+    -----
+    With offer :math:`Z`, participation :math:`D` and outcome :math:`Y`, the complier average
+    causal effect is the Wald/2SLS ratio
+
+    .. math:: \\widehat{CACE} = \\frac{\\widehat{ITT}_Y}{\\widehat{ITT}_D}
+              = \\frac{\\bar Y_{Z=1} - \\bar Y_{Z=0}}{\\bar D_{Z=1} - \\bar D_{Z=0}}
+
+    (with covariates: 2SLS of :math:`Y` on :math:`D` instrumented by :math:`Z`). It needs the
+    exclusion restriction (the offer affects the outcome only through taking part) and
+    monotonicity (nobody takes part *because* they were not offered). Standard errors as
+    ``estimatr::iv_robust`` (HC2 by default); ITT and take-up as ``lm_robust``. A first-stage F
+    below 10 (a weak instrument) is warned about and keeps the result from counting for rung 5.
     """
     import numpy as np
     import pandas as pd
@@ -283,7 +329,7 @@ def cace(
 def meta_analysis(
     estimates: Any,
     *,
-    method: str = "DL",
+    method: MetaMethod = "DL",
     labels: str | Sequence[str] | None = None,
     estimate: str = "estimate",
     std_error: str = "std_error",
@@ -294,12 +340,42 @@ def meta_analysis(
 ) -> "MetaResult":
     """Pool several trials' effects (one per municipality or district), as ``metafor::rma``.
 
-    ``estimates`` is a list of results (``wb.rct``/``wb.cace``), their saved ``to_dict()``
-    payloads, municipalities' evidence cards, :class:`~workbench.Estimate` objects, or a DataFrame
-    with columns ``estimate`` and ``std_error``; ``labels`` names the studies (a column name for a
-    DataFrame). The pooled result is credible (rung 5) only when every input is a credible rung-5
-    result. ``method``: ``"fixed"``, ``"DL"`` (DerSimonian–Laird, default)
-    or ``"REML"``; ``knapp_hartung=True`` uses the Knapp–Hartung t-based interval.
+    Parameters
+    ----------
+    estimates
+        A list of results (``wb.rct``/``wb.cace``), their saved ``to_dict()`` payloads,
+        municipalities' evidence cards, :class:`~workbench.Estimate` objects, or a DataFrame with
+        columns ``estimate`` and ``std_error``.
+    method
+        ``"fixed"`` (inverse variance), ``"DL"`` (DerSimonian–Laird, default) or ``"REML"``.
+    labels
+        Names of the studies (a column name for a DataFrame).
+    estimate, std_error
+        Column names for a DataFrame input.
+    knapp_hartung
+        Use the Knapp–Hartung t-based interval (``test="knha"`` in metafor).
+    conf_level
+        Confidence level.
+    lang
+        Language of errors.
+    label
+        Name shown in reports.
+
+    Returns
+    -------
+    MetaResult
+        ``estimate`` (pooled), ``tau2``, ``i2``, the studies table and a forest plot. Credible
+        (rung 5) only when every input is a credible rung-5 result.
+
+    Notes
+    -----
+    With study effects :math:`y_i`, variances :math:`v_i` and between-study variance
+    :math:`\\tau^2` (0 for ``fixed``; DerSimonian–Laird moment estimate or the REML solution
+    otherwise), weights :math:`w_i = 1/(v_i + \\tau^2)` give
+    :math:`\\hat\\mu = \\sum w_i y_i / \\sum w_i` with :math:`SE = (\\sum w_i)^{-1/2}` and a
+    normal interval; Knapp–Hartung multiplies the variance :math:`1/\\sum w_i` by
+    :math:`q = \\sum w_i (y_i - \\hat\\mu)^2/(k-1)` and uses :math:`t_{k-1}`.
+    :math:`I^2 = \\max(0, (Q - (k-1))/Q)` from Cochran's :math:`Q`.
     """
     from workbench.ladder.randomized.meta import META_METHODS, pool
     from workbench.ladder.randomized.meta_input import meta_inputs

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
+from workbench.core.options import MetaMethod
 from workbench.core.results import Estimate
 
-META_METHODS = ("fixed", "DL", "REML")
+META_METHODS: tuple[str, ...] = get_args(MetaMethod)  # the Literal is the one list of methods
 
 
 @dataclass(frozen=True)
