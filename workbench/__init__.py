@@ -47,6 +47,8 @@ _LAZY: dict[str, str] = {
     "Registry": "workbench.registry.api:Registry",
     "economics": "workbench.economics:",
     "report": "workbench.reporting.report:build_report",
+    # open statistics, comparisons across municipalities, pooled evidence
+    "opendata": "workbench.opendata:",
 }
 
 __all__ = [
