@@ -49,6 +49,8 @@ _LAZY: dict[str, str] = {
     "report": "workbench.reporting.report:build_report",
     # open statistics, comparisons across municipalities, pooled evidence
     "opendata": "workbench.opendata:",
+    "pool": "workbench.comparisons.pooling:pool",
+    "validate_evidence_card": "workbench.comparisons.evidence_schema:validate_card",
 }
 
 __all__ = [
