@@ -50,6 +50,8 @@ _LAZY: dict[str, str] = {
     # open statistics, comparisons across municipalities, pooled evidence
     "opendata": "workbench.opendata:",
     "pool": "workbench.comparisons.pooling:pool",
+    "municipality_comparison": "workbench.comparisons.municipalities:municipality_comparison",
+    "comparison_pools": "workbench.comparisons.municipalities:comparison_pools",
     "validate_evidence_card": "workbench.comparisons.evidence_schema:validate_card",
 }
 

@@ -257,8 +257,8 @@ def kolada_data(kpi: str | Sequence[str], municipalities: str | Sequence[str] | 
     for k in kpis:
         if not KPI_ID.match(k):
             raise OpenDataError("opendata.kolada_bad_kpi", lang=lang, kpi=k)
-    munis = _ids(municipalities)
-    yrs = _ids(years)
+    munis = None if municipalities is None else sorted(_ids(municipalities) or [])
+    yrs = None if years is None else sorted(_ids(years) or [], key=lambda y: (len(y), y))
     if munis is None and yrs is None:
         raise OpenDataError("opendata.kolada_need_filter", lang=lang, kpi=",".join(kpis))
     fetcher = Fetcher(transport, cache, sleep=sleep, lang=lang)

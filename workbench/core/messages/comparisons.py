@@ -47,3 +47,55 @@ MESSAGES = {
         "pooled effect is no stronger than its weakest contribution.",
     },
 }
+
+MESSAGES.update({
+    "comparisons.pool.alla": {"sv": "Alla kommuner", "en": "All municipalities"},
+    "comparisons.pool.samma_lan": {"sv": "Samma län ({county})", "en": "Same county ({county})"},
+    "comparisons.pool.liknande": {"sv": "Kolada: {title}", "en": "Kolada: {title}"},
+    "comparisons.pool.storlek": {"sv": "Liknande storlek ({n} närmast i invånarantal)",
+                                 "en": "Similar size ({n} closest in population)"},
+    "comparisons.unknown_pool": {
+        "sv": "Okänd jämförelsegrupp '{pool}'. Välj en av: {allowed}, eller ge en lista med kommun-id.",
+        "en": "Unknown comparison pool '{pool}'. Choose one of: {allowed}, or give a list of municipality ids.",
+    },
+    "comparisons.not_municipality": {
+        "sv": "'{id}' är inte en kommun i Kolada (kommun-id har fyra siffror, t.ex. '1984' för Arboga).",
+        "en": "'{id}' is not a municipality in Kolada (municipality ids have four digits, e.g. '1984' for Arboga).",
+    },
+    "comparisons.no_treated_data": {
+        "sv": "Kolada har inga värden för nyckeltalet {kpi} i {municipality}. Välj ett annat nyckeltal.",
+        "en": "Kolada has no values of the KPI {kpi} for {municipality}. Choose another KPI.",
+    },
+    "comparisons.too_few_in_pool": {
+        "sv": "Jämförelsegruppen har bara {n} kommun(er) med fullständiga värden för {kpi}; det behövs minst två.",
+        "en": "The comparison pool has only {n} municipality(ies) with complete values of {kpi}; at least two are needed.",
+    },
+    "comparisons.warn_yearly": {
+        "sv": "Kolada redovisar årsvärden: effekter som kommer och går inom ett år syns inte, och varje år "
+        "är bara en observation.",
+        "en": "Kolada publishes yearly values: effects that come and go within a year are invisible, and each "
+        "year is a single observation.",
+    },
+    "comparisons.warn_few_pre": {
+        "sv": "Bara {n} år före starten {start}. Med så få förår är det svårt att se om kommunerna följde "
+        "varandra innan; helst minst fem.",
+        "en": "Only {n} years before the start {start}. With so few pre-years it is hard to see whether the "
+        "municipalities moved together before; preferably at least five.",
+    },
+    "comparisons.warn_dropped": {
+        "sv": "Utan fullständiga värden {first}–{last} och därför utanför jämförelsen: {names}.",
+        "en": "Without complete values {first}–{last} and therefore left out of the comparison: {names}.",
+    },
+    "comparisons.warn_status": {
+        "sv": "Kolada markerar värden med status ({statuses}) för {names}; kontrollera i Kolada om definitionen "
+        "eller datakällan ändrats (brott i tidsserien).",
+        "en": "Kolada flags values with a status ({statuses}) for {names}; check in Kolada whether the definition "
+        "or the data source changed (a break in the series).",
+    },
+    "comparisons.explain_intro": {
+        "sv": "{municipality} jämförs med {n} kommuner ({pool}) på nyckeltalet {kpi} ({title}) från Kolada, "
+        "{first}–{last}, med start {start}.",
+        "en": "{municipality} is compared with {n} municipalities ({pool}) on the Kolada KPI {kpi} ({title}), "
+        "{first}–{last}, starting {start}.",
+    },
+})
