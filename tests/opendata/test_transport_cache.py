@@ -94,7 +94,7 @@ class _Recorded:
         import json
 
         self.replay = replay
-        url = "https://api.kolada.se/v3/data/kpi/N03702/municipality/1984,0319?per_page=5000"
+        url = "https://api.kolada.se/v3/data/kpi/N03702/municipality/0319,1984?per_page=5000"
         items = []
         for key, raw in replay.answers.items():
             if "/municipality/0319,0562" in key[1]:
