@@ -52,6 +52,7 @@ _LAZY: dict[str, str] = {
     "pool": "workbench.comparisons.pooling:pool",
     "municipality_comparison": "workbench.comparisons.municipalities:municipality_comparison",
     "comparison_pools": "workbench.comparisons.municipalities:comparison_pools",
+    "kolada_sample_cache": "workbench.comparisons.sample_cache:kolada_sample_cache",
     "validate_evidence_card": "workbench.comparisons.evidence_schema:validate_card",
 }
 
