@@ -70,10 +70,15 @@ def default_transport(method: str, url: str, body: bytes | None) -> bytes:
     HTTPStatusError
         For a 4xx/5xx answer (``retry_after`` set from the header on 429/503).
     NetworkError
-        When the server cannot be reached.
+        When the server cannot be reached, or ``WORKBENCH_OFFLINE=1`` is set in the environment
+        (then only answers kept in a cache folder are used).
     """
+    import os
+
     import httpx
 
+    if os.environ.get("WORKBENCH_OFFLINE") == "1":  # an offline machine or test: only cached answers
+        raise NetworkError(url, "WORKBENCH_OFFLINE=1")
     headers = {"User-Agent": USER_AGENT, "Accept": "application/json, text/csv;q=0.9, */*;q=0.5"}
     if body is not None:
         headers["Content-Type"] = "application/json"
