@@ -129,3 +129,14 @@ def test_bad_json_stat_is_reported_with_the_url():
     with pytest.raises(OpenDataError) as err:
         wb.opendata.pxweb_data("TAB6471", TAB6471, transport=replay)
     assert err.value.key == "opendata.bad_response" and "TAB6471/data" in str(err.value)
+
+
+def test_table_search_and_metadata():
+    tables = wb.opendata.pxweb_tables("befolkning", past_days=30, transport=Replay.scb())
+    raw = json.loads((RECORDED / "scb/v2/search_befolkning.json").read_text(encoding="utf-8"))
+    assert list(tables["id"]) == [t["id"] for t in raw["tables"]] and "TAB4552" in set(tables["id"])
+    variables = wb.opendata.pxweb_metadata("TAB6471", transport=Replay.scb())
+    assert [v.code for v in variables] == ["Region", "Alder", "Kon", "ContentsCode", "Tid"]
+    tid = variables[-1]
+    assert tid.time and not tid.elimination and len(tid.values) == 16
+    assert variables[0].elimination and variables[0].value_labels[variables[0].values.index("01")] == "Stockholms län"

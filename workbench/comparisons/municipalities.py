@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from workbench.core.errors import InputError
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import Provenance, Result, collect_warnings
+from workbench.comparisons.areas import analyse
 from workbench.opendata import kolada_data, kolada_municipalities, kolada_municipality_groups
 from workbench.opendata.http import Transport
 
@@ -181,10 +182,6 @@ def municipality_comparison(kpi: str, municipality: str, start: int, *, pool: st
     Only municipalities with a value in every year of the panel take part (synthetic control needs
     a balanced panel); the others are named in the warnings.
     """
-    import pandas as pd
-
-    import workbench as wb
-
     lang = resolve_lang(lang)
     opts = {"transport": transport, "cache": cache, "sleep": sleep, "lang": lang}
     munis = kolada_municipalities(**opts)
@@ -218,10 +215,9 @@ def municipality_comparison(kpi: str, municipality: str, start: int, *, pool: st
     if len(members) < 2:
         raise InputError("comparisons.too_few_in_pool", lang=lang, n=len(members), kpi=kpi)
     treated_name = panel.loc[panel["municipality_id"] == municipality, "municipality"].iloc[0]
-    synth = wb.synthetic_control(panel, unit="municipality", time="period", outcome="value",
-                                 treated_unit=treated_name, start=start, min_pre_periods=min_pre_periods, lang=lang)
-    did = wb.did(panel, unit="municipality", time="period", outcome="value", treated_units=[treated_name],
-                 start=start, min_pre_periods=min_pre_periods, lang=lang)
+    synth, did, ladder_warnings = analyse(panel, unit="municipality", time="period", outcome="value",
+                                          treated_unit=treated_name, start=start,
+                                          min_pre_periods=min_pre_periods, lang=lang)
     warnings = [msg("comparisons.warn_yearly", lang)]
     pre = sum(1 for p in periods if p < start)
     if pre < 5:
@@ -233,7 +229,7 @@ def municipality_comparison(kpi: str, municipality: str, start: int, *, pool: st
     if not flagged.empty:
         warnings.append(msg("comparisons.warn_status", lang, statuses=sorted(set(flagged["status"])),
                             names=sorted(set(flagged["municipality"]))))
-    warnings += list(synth.warnings) + list(did.warnings)
+    warnings += ladder_warnings
     prov = Provenance("municipality_comparison", {"kpi": kpi, "municipality": municipality, "start": start,
                                                   "pool": chosen.key, "gender": gender},
                       {"unit": "municipality", "time": "period", "outcome": "value"}, len(panel))

@@ -8,7 +8,7 @@ and retrieval date, so a report made from it reproduces offline). Frames carry t
 
 from workbench.opendata.http import HTTPStatusError, NetworkError, default_transport
 from workbench.opendata.kolada import kolada_data, kolada_kpis, kolada_municipalities, kolada_municipality_groups
-from workbench.opendata.pxweb import pxweb_data, pxweb_metadata
+from workbench.opendata.pxweb import pxweb_data, pxweb_metadata, pxweb_tables
 
 __all__ = [
     "HTTPStatusError",
@@ -20,4 +20,5 @@ __all__ = [
     "kolada_municipality_groups",
     "pxweb_data",
     "pxweb_metadata",
+    "pxweb_tables",
 ]

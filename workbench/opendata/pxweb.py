@@ -46,6 +46,47 @@ def _table_url(api: str, table: str) -> str:
     return f"{APIS[api]}/{'/'.join(quote(p) for p in table.strip('/').split('/'))}"
 
 
+def pxweb_tables(query: str, *, past_days: int | None = None, api: str = "scb-v2",
+                 transport: Transport | None = None, cache: str | os.PathLike[str] | None = None,
+                 lang: str | None = None, sleep: Callable[[float], None] | None = None) -> "pd.DataFrame":
+    """Search SCB's tables (API v2 ``/tables?query=``), following the answer's ``next`` links.
+
+    Parameters
+    ----------
+    query
+        Words to search for (``"befolkning"``).
+    past_days
+        Only tables updated in the last ``past_days`` days.
+
+    Returns
+    -------
+    DataFrame
+        ``id, label, description, updated, firstPeriod, lastPeriod, …`` (one row per table).
+    """
+    import pandas as pd
+
+    lang = resolve_lang(lang)
+    if api != "scb-v2":
+        raise OpenDataError("opendata.bad_api", lang=lang, value=api, allowed=["scb-v2"])
+    fetcher = Fetcher(transport, cache, sleep=sleep, lang=lang)
+    url = f"{APIS[api]}/tables?lang=sv&query={quote(query)}" + (f"&pastDays={int(past_days)}" if past_days else "")
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    while url and url not in seen:
+        seen.add(url)
+        doc = fetcher.get_json(url)
+        if not isinstance(doc, dict) or not isinstance(doc.get("tables"), list):
+            raise fetcher.bad(url, "no 'tables' list")
+        rows += [{k: v for k, v in t.items() if k != "paths"} for t in doc["tables"] if isinstance(t, dict)]
+        links = (doc.get("page") or {}).get("links") or doc.get("links") or []
+        url = next((link.get("href") for link in links if isinstance(link, dict) and link.get("rel") == "next"), "")
+    frame = pd.DataFrame(rows)
+    for c in ("id", "label", "updated"):
+        if c not in frame.columns:
+            frame[c] = pd.Series(dtype="object")
+    return fetcher.stamp(frame, "SCB")
+
+
 def pxweb_metadata(table: str, *, api: str = "scb-v2", transport: Transport | None = None,
                    cache: str | os.PathLike[str] | None = None, lang: str | None = None,
                    sleep: Callable[[float], None] | None = None) -> list[Variable]:

@@ -12,22 +12,11 @@ Every card written is validated against the schema.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-DESIGN_BY_KIND = {
-    "matching_effect": "matched_comparison",
-    "did": "difference_in_differences",
-    "event_study": "event_study",
-    "synthetic_control": "synthetic_control",
-    "its": "interrupted_time_series",
-    "rct": "randomized",
-    "cace": "randomized_cace",
-    "prepost": "before_after",
-    "activity_followup": "activity_followup",
-}
+from workbench.comparisons.cards import DESIGN_BY_KIND, effect_block, indicator_block  # noqa: E402
 
 
 def headline(results: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
@@ -42,14 +31,9 @@ def _indicator(description: Mapping[str, Any], outcome: str | None) -> dict[str,
     items = [i for i in (description.get("indicators") or []) if isinstance(i, Mapping)]
     chosen = next((i for i in items if outcome and str(i.get("name", "")).strip().lower() == outcome.lower()),
                   items[0] if items else {})
-    kpi = chosen.get("kolada_kpi")
-    return {
-        "name": chosen.get("name") or outcome,
-        "definition": chosen.get("definition"),
-        "source": chosen.get("data_source"),
-        "unit": chosen.get("unit"),
-        "kolada_kpi": kpi if isinstance(kpi, str) and re.fullmatch(r"[A-Z]\d{5}", kpi) else None,
-    }
+    return indicator_block({"name": chosen.get("name"), "definition": chosen.get("definition"),
+                            "source": chosen.get("data_source"), "unit": chosen.get("unit"),
+                            "kolada_kpi": chosen.get("kolada_kpi")}, outcome)
 
 
 def _months(period: Any) -> float | None:
@@ -74,20 +58,6 @@ def _cost_per_participant(description: Mapping[str, Any]) -> dict[str, Any] | No
     return None
 
 
-def _effect(estimate: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    if not estimate:
-        return None
-    se = estimate.get("std_error")
-    if not (isinstance(se, (int, float)) and math.isfinite(se) and se > 0):
-        return None
-    out = {k: estimate.get(k) for k in ("estimate", "std_error", "ci_low", "ci_high", "p_value", "n",
-                                        "estimand", "method", "se_type", "conf_level")}
-    out["variance"] = float(se) ** 2
-    if out.get("conf_level") is None:
-        out["conf_level"] = 0.95
-    return out
-
-
 def evidence_card(description: Mapping[str, Any], results: Sequence[Mapping[str, Any]], status: Any) -> dict[str, Any]:
     from workbench import __version__
     from workbench.comparisons.evidence_schema import (
@@ -98,7 +68,7 @@ def evidence_card(description: Mapping[str, Any], results: Sequence[Mapping[str,
     estimate = dict(best["estimate"]) if best else None
     target = description.get("target_group") or {}
     outcome = (best.get("provenance") or {}).get("columns", {}).get("outcome") if best else None
-    effect = _effect(estimate)
+    effect = effect_block(estimate)
     credible = bool(best.get("credible")) if best else None
     size = target.get("size") if isinstance(target, Mapping) else None
     muni_id = description.get("municipality_id")

@@ -99,3 +99,18 @@ MESSAGES.update({
         "{first}–{last}, starting {start}.",
     },
 })
+
+MESSAGES.update({
+    "comparisons.explain_areas": {
+        "sv": "{treated} jämförs med {n} andra områden, {first}–{last}, med start {start}.",
+        "en": "{treated} is compared with {n} other areas, {first}–{last}, starting {start}.",
+    },
+    "comparisons.unknown_treated": {
+        "sv": "Området '{treated}' finns inte i kolumnen '{column}'. Områdena är: {allowed}.",
+        "en": "The area '{treated}' is not in the column '{column}'. The areas are: {allowed}.",
+    },
+    "comparisons.warn_status_areas": {
+        "sv": "Värden med statussymbol ({statuses}) saknas för {names}: de områdena är inte med.",
+        "en": "Values with a status symbol ({statuses}) are missing for {names}: those areas are left out.",
+    },
+})
