@@ -78,7 +78,7 @@ class AreaComparison(Result):
                    first=periods[0], last=periods[-1], start=self.start)
 
     def explain(self, lang: str | None = None) -> str:
-        lang = resolve_lang(lang) if lang is not None else self.lang
+        lang = resolve_lang(lang)  # None: the session language (wb.set_language)
         return " ".join([self._intro(lang), self.synthetic.explain(lang), self.did.explain(lang)])
 
 

@@ -136,7 +136,7 @@ class MunicipalityComparison(Result):
         return self.synthetic.chart()
 
     def explain(self, lang: str | None = None) -> str:
-        lang = resolve_lang(lang) if lang is not None else self.lang
+        lang = resolve_lang(lang)  # None: the session language (wb.set_language)
         periods = sorted(self.panel["period"].unique())
         intro = msg("comparisons.explain_intro", lang, municipality=self.municipality, n=len(self.pool_members),
                     pool=self.pool, kpi=self.kpi, title=self.kpi_title, first=periods[0], last=periods[-1],

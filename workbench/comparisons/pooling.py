@@ -121,7 +121,7 @@ class PoolResult(Result):
         return alt.layer(zero, pi, ci, points).properties(title=title, width=420)
 
     def explain(self, lang: str | None = None) -> str:
-        lang = resolve_lang(lang) if lang is not None else self.lang
+        lang = resolve_lang(lang)  # None: the session language (wb.set_language)
         e = self.estimate
         k = len(self.studies)
         lo, hi = self.prediction_interval
