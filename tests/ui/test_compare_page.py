@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import workbench as wb
@@ -30,7 +31,13 @@ def test_pools_compare_and_save(tmp_path):
     page.save_button.click()
     assert "sparades" in page.feedback.value
     saved = list(project.folder("results").glob("*.json"))
-    assert len(saved) == 1 and "synthetic_control" in saved[0].read_text(encoding="utf-8")
+    payload = json.loads(saved[0].read_text(encoding="utf-8"))
+    assert len(saved) == 1 and payload["kind"] == "municipality_comparison" and payload["rung"] == 4
+    assert payload["credible"] is True and "hämtat 2026-03-23" in payload["explain"]["sv"]
+    rung4 = next(s for s in wb.Project.open(project.path).status().steps if s.step == 4)
+    assert rung4.missing == []  # the ladder counts the saved comparison as rung-4 evidence
+    page_html = wb.report(wb.Project.open(project.path), out=tmp_path / "rapport.html")
+    assert "Data: Kolada, nyckeltal N03702, hämtat 2026-03-23" in page_html  # the report names data and date
 
 
 def test_errors_are_kind_messages(tmp_path):

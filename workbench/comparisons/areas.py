@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.errors import InputError
 from workbench.core.messages import msg, resolve_lang
-from workbench.core.results import Provenance, Result, collect_warnings
+from workbench.core.results import Estimate, Provenance, Result, collect_warnings
 from workbench.core.validate import require_columns, require_frame
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,13 +51,12 @@ class AreaComparison(Result):
     panel: "pd.DataFrame"
     synthetic: Any
     did: Any
+    estimate: Estimate
+    credible: bool
+    credibility_problems: tuple[str, ...] = ()
     unit: str
     time: str
     lang: str = "sv"
-
-    @property
-    def credible(self) -> bool:
-        return bool(getattr(self.synthetic, "credible", False))
 
     def summary(self) -> "pd.DataFrame":
         import pandas as pd
@@ -158,4 +157,6 @@ def area_comparison(data: "pd.DataFrame", *, unit: str, time: str, outcome: str 
                       {"unit": unit, "time": time, "outcome": outcome}, len(panel))
     return AreaComparison(provenance=prov, warnings=collect_warnings(warnings + more), treated_unit=str(treated_unit),
                           start=start, others=others, panel=panel.reset_index(drop=True), synthetic=synth, did=did,
+                          estimate=synth.estimate, credible=bool(getattr(synth, "credible", False)),
+                          credibility_problems=tuple(getattr(synth, "credibility_problems", ()) or ()),
                           unit=unit, time=time, lang=lang)

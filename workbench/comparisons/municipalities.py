@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.errors import InputError
 from workbench.core.messages import msg, resolve_lang
-from workbench.core.results import Provenance, Result, collect_warnings
+from workbench.core.results import Estimate, Provenance, Result, collect_warnings
 from workbench.comparisons.areas import analyse
 from workbench.opendata import kolada_data, kolada_municipalities, kolada_municipality_groups
 from workbench.opendata.http import Transport
@@ -115,12 +115,11 @@ class MunicipalityComparison(Result):
     panel: "pd.DataFrame"
     synthetic: Any
     did: Any
+    estimate: Estimate
+    credible: bool
+    credibility_problems: tuple[str, ...] = ()
     sources: tuple[Mapping[str, Any], ...] = ()
     lang: str = "sv"
-
-    @property
-    def credible(self) -> bool:
-        return bool(getattr(self.synthetic, "credible", False))
 
     def summary(self) -> "pd.DataFrame":
         import pandas as pd
@@ -141,7 +140,9 @@ class MunicipalityComparison(Result):
         intro = msg("comparisons.explain_intro", lang, municipality=self.municipality, n=len(self.pool_members),
                     pool=self.pool, kpi=self.kpi, title=self.kpi_title, first=periods[0], last=periods[-1],
                     start=self.start)
-        return " ".join([intro, self.synthetic.explain(lang), self.did.explain(lang)])
+        dates = sorted({str(s.get("retrieved", ""))[:10] for s in self.sources if s.get("retrieved")})
+        note = msg("comparisons.data_note", lang, kpi=self.kpi, dates=", ".join(dates) or "–", n=len(self.sources))
+        return " ".join([intro, self.synthetic.explain(lang), self.did.explain(lang), note])
 
 
 def municipality_comparison(kpi: str, municipality: str, start: int, *, pool: str | Sequence[str] = "alla",
@@ -236,7 +237,9 @@ def municipality_comparison(kpi: str, municipality: str, start: int, *, pool: st
     return MunicipalityComparison(
         provenance=prov, warnings=collect_warnings(warnings), kpi=kpi, kpi_title=title, municipality_id=municipality,
         municipality=treated_name, start=int(start), pool=chosen.label, pool_members=members, panel=panel,
-        synthetic=synth, did=did, sources=tuple(dict(s) for s in sources), lang=lang,
+        synthetic=synth, did=did, estimate=synth.estimate, credible=bool(getattr(synth, "credible", False)),
+        credibility_problems=tuple(getattr(synth, "credibility_problems", ()) or ()),
+        sources=tuple(dict(s) for s in sources), lang=lang,
     )
 
 

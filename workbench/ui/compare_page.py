@@ -108,10 +108,10 @@ class ComparePage(w.VBox):
         self.body.value = "".join(parts)
 
     def save(self) -> None:
-        """Save the synthetic control in the project's results (it then counts on the ladder)."""
+        """Save the comparison in the project's results (rung 4; the report shows its data and dates)."""
         if self.result is None:
             return
-        label = f"Syntetisk kontroll {self.result.municipality} {self.result.kpi}"
-        path = self.project.save_result(self.result.synthetic, label=label)
+        label = msg("ui.compare.saved_label", self.lang, municipality=self.result.municipality, kpi=self.result.kpi)
+        path = self.project.save_result(self.result, label=label)
         rel = path.relative_to(self.project.path).as_posix()
         self.feedback.value = message_html(html.escape(msg("ui.compare.saved", self.lang, path=rel)), "ok")

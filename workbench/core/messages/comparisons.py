@@ -114,3 +114,10 @@ MESSAGES.update({
         "en": "Values with a status symbol ({statuses}) are missing for {names}: those areas are left out.",
     },
 })
+
+MESSAGES.update({
+    "comparisons.data_note": {
+        "sv": "Data: Kolada, nyckeltal {kpi}, hämtat {dates} ({n} svar, sparade med adress och datum).",
+        "en": "Data: Kolada, KPI {kpi}, retrieved {dates} ({n} answers, kept with address and date).",
+    },
+})

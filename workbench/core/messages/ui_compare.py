@@ -21,7 +21,9 @@ MESSAGES = {
     "ui.compare.pool_option": {"sv": "{label} ({n} kommuner)", "en": "{label} ({n} municipalities)"},
     "ui.compare.run": {"sv": "Jämför", "en": "Compare"},
     "ui.compare.save": {"sv": "Spara i projektet", "en": "Save in the project"},
-    "ui.compare.saved": {"sv": "Den syntetiska kontrollen sparades som {path}.", "en": "The synthetic control was saved as {path}."},
+    "ui.compare.saved": {"sv": "Jämförelsen sparades som {path}.", "en": "The comparison was saved as {path}."},
+    "ui.compare.saved_label": {"sv": "Jämförelse med andra kommuner: {municipality}, {kpi}",
+                               "en": "Comparison with other municipalities: {municipality}, {kpi}"},
     "ui.compare.pools_found": {
         "sv": "{municipality}: {n} jämförelsegrupper. Välj en och tryck på Jämför.",
         "en": "{municipality}: {n} comparison pools. Choose one and press Compare.",
