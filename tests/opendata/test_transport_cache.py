@@ -57,10 +57,17 @@ def test_default_transport_returns_bytes_and_raises_on_status(server):
     assert err.value.status == 429 and err.value.retry_after == 3.0
 
 
-def test_default_transport_unreachable_is_a_network_error(server):
-    port = int(server.rsplit(":", 1)[1])
+def test_default_transport_unreachable_is_a_network_error(monkeypatch):
+    import socket
+
+    with socket.socket() as sock:  # a port that was free a moment ago and has no listener now
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
     with pytest.raises(NetworkError):
-        default_transport("GET", f"http://127.0.0.1:{port + 1 if port < 65535 else 1}/x", None)
+        default_transport("GET", f"http://127.0.0.1:{port}/x", None)
+    monkeypatch.setenv("WORKBENCH_OFFLINE", "1")
+    with pytest.raises(NetworkError, match="WORKBENCH_OFFLINE"):
+        default_transport("GET", "https://api.kolada.se/v3/municipality", None)
 
 
 def test_cache_keeps_every_response_and_works_offline(tmp_path):
