@@ -28,6 +28,9 @@ def test_pools_all_county_similar_and_size():
                                                and munis.loc[munis["id"] == i, "type"].item() == "K"}
     assert pools["samma_lan"].label == "Samma län (Region Västmanland)"
     assert list(pools["liknande_socioekonomi"].members) == SIMILAR
+    skr = pools["skr_kommungrupp"]
+    assert skr.label == "SKR:s kommungrupp: Pendlingskommun nära mindre tätort" and "1984" not in skr.members
+    assert len(skr.members) >= 20
     assert pools["storlek"].members == ("1981", "1982", "2084")
     with pytest.raises(InputError) as err:
         wb.comparison_pools("0019", munis)

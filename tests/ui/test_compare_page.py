@@ -22,7 +22,7 @@ def test_pools_compare_and_save(tmp_path):
     assert "Visa jämförelsegrupper" in page.feedback.value
     page.municipality.value = "1984"
     page.pools_button.click()
-    assert "Arboga: 14 jämförelsegrupper" in page.feedback.value
+    assert "Arboga: 15 jämförelsegrupper" in page.feedback.value
     assert page.pool.value == "liknande_overgripande"
     page.pool.value = "liknande_socioekonomi"
     page.run_button.click()

@@ -49,7 +49,8 @@ def comparison_pools(municipality: str, municipalities: "pd.DataFrame", groups: 
     municipalities
         ``wb.opendata.kolada_municipalities()`` (``id, title, type``).
     groups
-        ``wb.opendata.kolada_municipality_groups()``; gives the "Liknande kommuner …" pools.
+        ``wb.opendata.kolada_municipality_groups()``; gives the "Liknande kommuner …" pools and the
+        municipality's group in SKR's kommungruppsindelning (``skr_kommungrupp``).
     population
         ``{municipality id: inhabitants}``; gives the similar-size pool (the ``n_similar``
         municipalities closest in :math:`\\log` population).
@@ -58,7 +59,7 @@ def comparison_pools(municipality: str, municipalities: "pd.DataFrame", groups: 
     -------
     dict
         ``key -> Pool``; keys ``alla``, ``samma_lan``, ``liknande_<område>`` (e.g. ``liknande_socioekonomi``),
-        ``storlek``.
+        ``skr_kommungrupp``, ``storlek``.
     """
     lang = resolve_lang(lang)
     kommuner = municipalities[(municipalities["type"] == "K") & (municipalities["id"] != "0000")]
@@ -83,6 +84,10 @@ def comparison_pools(municipality: str, municipalities: "pd.DataFrame", groups: 
                 key = "liknande_" + _slug(head[len("Liknande kommuner"):]) if head != "Liknande kommuner" else "liknande"
                 members = tuple(m for m in g["members"] if m in others)
                 pools[key] = Pool(key, msg("comparisons.pool.liknande", lang, title=title), members)
+            elif title.startswith(SKR_GROUP_PREFIXES) and municipality in g["members"]:
+                members = tuple(m for m in g["members"] if m in others)
+                pools["skr_kommungrupp"] = Pool("skr_kommungrupp", msg("comparisons.pool.skr", lang,
+                                                title=title.replace(" (ovägt medel)", "")), members)
     if population:
         if municipality in population:
             own = math.log(max(float(population[municipality]), 1.0))
@@ -90,6 +95,11 @@ def comparison_pools(municipality: str, municipalities: "pd.DataFrame", groups: 
             members = tuple(sorted(i for _, i in ranked[:n_similar]))
             pools["storlek"] = Pool("storlek", msg("comparisons.pool.storlek", lang, n=len(members)), members)
     return pools
+
+
+# SKR's kommungruppsindelning (2017) as Kolada titles its groups, e.g. "Pendlingskommun nära mindre tätort (ovägt medel)"
+SKR_GROUP_PREFIXES = ("Storstäder", "Pendlingskommun nära", "Större städer", "Lågpendlingskommun", "Mindre städer",
+                      "Landsbygdskommun")
 
 
 def _slug(text: str) -> str:

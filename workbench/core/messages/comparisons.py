@@ -52,6 +52,7 @@ MESSAGES.update({
     "comparisons.pool.alla": {"sv": "Alla kommuner", "en": "All municipalities"},
     "comparisons.pool.samma_lan": {"sv": "Samma län ({county})", "en": "Same county ({county})"},
     "comparisons.pool.liknande": {"sv": "Kolada: {title}", "en": "Kolada: {title}"},
+    "comparisons.pool.skr": {"sv": "SKR:s kommungrupp: {title}", "en": "SKR municipality group: {title}"},
     "comparisons.pool.storlek": {"sv": "Liknande storlek ({n} närmast i invånarantal)",
                                  "en": "Similar size ({n} closest in population)"},
     "comparisons.unknown_pool": {
