@@ -46,6 +46,15 @@ _LAZY: dict[str, str] = {
     "Registry": "workbench.registry.api:Registry",
     "economics": "workbench.economics:",
     "report": "workbench.reporting.report:build_report",
+    # open statistics, comparisons across municipalities, pooled evidence
+    "opendata": "workbench.opendata:",
+    "pool": "workbench.comparisons.pooling:pool",
+    "municipality_comparison": "workbench.comparisons.municipalities:municipality_comparison",
+    "comparison_pools": "workbench.comparisons.municipalities:comparison_pools",
+    "area_comparison": "workbench.comparisons.areas:area_comparison",
+    "kolada_sample_cache": "workbench.comparisons.sample_cache:kolada_sample_cache",
+    "validate_evidence_card": "workbench.comparisons.evidence_schema:validate_card",
+    "evidence_card": "workbench.comparisons.cards:card_from_result",
 }
 
 __all__ = [

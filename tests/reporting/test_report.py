@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+import pytest
 
 import workbench as wb
 from workbench.cli import main
@@ -105,3 +106,17 @@ def test_summary_headers_are_in_the_reader_s_language(tmp_path):
     project.save_result(_Effect(provenance=Provenance("test"), estimate=_estimate()), label="Matchning")
     assert "<th>grupp</th>" in wb.report(project, out=tmp_path / "sv.html", lang="sv")
     assert "<th>group</th>" in wb.report(project, out=tmp_path / "en.html", lang="en")
+
+
+def test_report_writes_an_evidence_card_that_follows_the_schema(tmp_path):
+    from workbench.comparisons.evidence_schema import validate_card
+
+    project = build_demo(tmp_path / "demo", with_results=False)
+    project.save_result(_Effect(provenance=Provenance("test", columns={"outcome": "sjalvforsorjande_3ar"}),
+                                estimate=_estimate(), warning_msgs=()), label="Matchning")
+    wb.report(project, out=tmp_path / "rapport.html")
+    card = json.loads((tmp_path / "evidensbevis.json").read_text(encoding="utf-8"))
+    assert validate_card(card) is card
+    assert card["format"] == "workbench-evidence-card/2" and card["estimate"]["variance"] == pytest.approx(0.05**2)
+    assert card["n"] == 360 and card["nesta_level"] in (1, 2, 3) and card["eif_rating"] in ("1", "2", "3")
+    assert set(card["indicator"]) >= {"name", "definition", "source", "unit"}

@@ -96,5 +96,13 @@ class EconomicsError(WorkbenchError):
     """A cost-benefit input is inconsistent."""
 
 
+class OpenDataError(WorkbenchError):
+    """An open-statistics request (Kolada, SCB) failed or was refused; the message names the id or URL."""
+
+
+class EvidenceCardError(WorkbenchError):
+    """An evidence card does not follow the schema, or cards cannot be pooled together."""
+
+
 class WorkbenchWarning(UserWarning):
     """Something a careful evaluator must know; results also carry these in ``warnings``."""

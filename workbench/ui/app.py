@@ -19,6 +19,7 @@ from workbench.core.messages import msg
 from workbench.project.folder import Project
 from workbench.ui.activity_page import ActivityPage
 from workbench.ui.common import message_html
+from workbench.ui.compare_page import ComparePage
 from workbench.ui.randomize_page import RandomizePage
 from workbench.ui.results_page import ResultsPage
 from workbench.ui.status_page import StatusPage
@@ -43,6 +44,7 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("ui.pages.tab.upload", lambda project, lang, refresh: UploadPage(project, lang=lang, on_saved=refresh)),
     ("ui.pages.tab.results", lambda project, lang, refresh: ResultsPage(project, lang=lang, background=True)),
     ("ui.tab.randomize", lambda project, lang, refresh: RandomizePage(project, lang=lang)),
+    ("ui.compare.tab", lambda project, lang, refresh: ComparePage(project, lang=lang)),
 ]
 
 APP_CSS = """
@@ -52,7 +54,7 @@ APP_CSS = """
                   overflow: visible !important; line-height: 1.25; }
   .jupyter-button { width: auto !important; min-width: 8em; padding: 0 1em; }
   .jupyter-widgets.widget-tab > .p-TabBar .p-TabBar-tab,
-  .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab { font-size: 1em; min-width: 14em; }
+  .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab { font-size: 1em; min-width: 10em; }
   :focus-visible { outline: 3px solid #1a4480 !important; outline-offset: 2px; }
   .wb-ladder li { line-height: 1.4; }
   .wb-tabs .widget-inline-hbox, .wb-tabs .widget-vbox, .wb-tabs .widget-hbox { max-width: 100% !important; }

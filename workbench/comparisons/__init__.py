@@ -1,0 +1,1 @@
+"""Comparisons across municipalities: panels from open statistics, pooled evidence cards."""
