@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from workbench.core.errors import InputError
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import Estimate, Provenance, Result, collect_warnings
+from workbench.core.text import Msg, Text
 from workbench.core.validate import require_columns, require_frame
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,7 +40,12 @@ def px_period(value: Any) -> Any:
 
 @dataclass(frozen=True, kw_only=True)
 class AreaComparison(Result):
-    """One area against the others: ``synthetic`` (synthetic control) and ``did`` (two-way FE)."""
+    """One area against the others: ``synthetic`` (synthetic control) and ``did`` (two-way FE).
+
+    Its warnings (its own and both analyses'), credibility problems (the synthetic control's),
+    explanation and chart render in the reader's language when read; ``lang`` is only the language
+    it was made in.
+    """
 
     kind: ClassVar[str] = "area_comparison"
     rung: ClassVar[int] = 4
@@ -53,7 +59,6 @@ class AreaComparison(Result):
     did: Any
     estimate: Estimate
     credible: bool
-    credibility_problems: tuple[str, ...] = ()
     unit: str
     time: str
     lang: str = "sv"
@@ -68,8 +73,8 @@ class AreaComparison(Result):
                          "ci_high": e.ci_high, "p_value": e.p_value, "credible": getattr(res, "credible", None)})
         return pd.DataFrame(rows)
 
-    def chart(self) -> "alt.Chart":
-        return self.synthetic.chart()
+    def chart(self, lang: str | None = None) -> "alt.Chart":
+        return self.synthetic.chart(resolve_lang(lang))
 
     def _intro(self, lang: str) -> str:
         periods = list(dict.fromkeys(self.panel[self.time]))
@@ -95,15 +100,15 @@ def balanced(data: "pd.DataFrame", *, unit: str, time: str, outcome: str, treate
 
 
 def analyse(panel: "pd.DataFrame", *, unit: str, time: str, outcome: str, treated_unit: Any, start: Any,
-            min_pre_periods: int, lang: str) -> tuple[Any, Any, list[str]]:
-    """``wb.synthetic_control`` and ``wb.did`` on a balanced panel, with their warnings."""
+            min_pre_periods: int, lang: str) -> tuple[Any, Any, list[Text]]:
+    """``wb.synthetic_control`` and ``wb.did`` on a balanced panel, with their warnings (as messages)."""
     import workbench as wb
 
     synth = wb.synthetic_control(panel, unit=unit, time=time, outcome=outcome, treated_unit=treated_unit,
                                  start=start, min_pre_periods=min_pre_periods, lang=lang)
     did = wb.did(panel, unit=unit, time=time, outcome=outcome, treated_units=[treated_unit], start=start,
                  min_pre_periods=min_pre_periods, lang=lang)
-    return synth, did, list(synth.warnings) + list(did.warnings)
+    return synth, did, list(synth.warning_msgs) + list(did.warning_msgs)
 
 
 def area_comparison(data: "pd.DataFrame", *, unit: str, time: str, outcome: str = "value", treated_unit: Any,
@@ -143,20 +148,20 @@ def area_comparison(data: "pd.DataFrame", *, unit: str, time: str, outcome: str 
     start = px_period(start)
     panel, dropped, statuses = balanced(frame, unit=unit, time=time, outcome=outcome, treated_unit=treated_unit,
                                         lang=lang)
-    warnings: list[str] = []
+    warnings: list[Text] = []
     if dropped:
         periods = sorted(set(panel[time]), key=str)
         if statuses:
-            warnings.append(msg("comparisons.warn_status_areas", lang, statuses=statuses, names=dropped))
+            warnings.append(Msg("comparisons.warn_status_areas", statuses=statuses, names=dropped))
         else:
-            warnings.append(msg("comparisons.warn_dropped", lang, first=periods[0], last=periods[-1], names=dropped))
+            warnings.append(Msg("comparisons.warn_dropped", first=periods[0], last=periods[-1], names=dropped))
     synth, did, more = analyse(panel, unit=unit, time=time, outcome=outcome, treated_unit=treated_unit, start=start,
                                min_pre_periods=min_pre_periods, lang=lang)
     others = tuple(sorted(str(u) for u in set(panel[unit]) - {treated_unit}))
     prov = Provenance("area_comparison", {"treated_unit": str(treated_unit), "start": str(start)},
                       {"unit": unit, "time": time, "outcome": outcome}, len(panel))
-    return AreaComparison(provenance=prov, warnings=collect_warnings(warnings + more), treated_unit=str(treated_unit),
+    return AreaComparison(provenance=prov, warning_msgs=collect_warnings(warnings + more),
+                          problem_msgs=tuple(synth.problem_msgs), treated_unit=str(treated_unit),
                           start=start, others=others, panel=panel.reset_index(drop=True), synthetic=synth, did=did,
                           estimate=synth.estimate, credible=bool(getattr(synth, "credible", False)),
-                          credibility_problems=tuple(getattr(synth, "credibility_problems", ()) or ()),
                           unit=unit, time=time, lang=lang)

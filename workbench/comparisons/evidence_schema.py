@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from workbench.core.errors import EvidenceCardError
+from workbench.core.text import Msg, Text
 
 CARD_FORMAT = "workbench-evidence-card/2"
 SCHEMA_VERSION = "2.0"
@@ -28,9 +29,15 @@ def card_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
-def validate_card(card: Any, *, name: str = "evidensbevis", lang: str | None = None) -> dict[str, Any]:
-    """Check ``card`` against the schema; return it, or raise :class:`EvidenceCardError` naming the field."""
+def validate_card(card: Any, *, name: Text | None = None, lang: str | None = None) -> dict[str, Any]:
+    """Check ``card`` against the schema; return it, or raise :class:`EvidenceCardError` naming the field.
+
+    ``name`` (a string or a message; default "evidence card" in the error's language) says which card.
+    """
     import jsonschema
+
+    if name is None:
+        name = Msg("comparisons.card_default_name")
 
     if not isinstance(card, dict):
         raise EvidenceCardError("comparisons.card_not_object", lang=lang, name=name, got=type(card).__name__)
@@ -38,7 +45,7 @@ def validate_card(card: Any, *, name: str = "evidensbevis", lang: str | None = N
     errors = sorted(validator.iter_errors(card), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
-        field = ".".join(str(p) for p in first.absolute_path) or "(kortet)"
+        field = ".".join(str(p) for p in first.absolute_path) or Msg("comparisons.card_root")
         raise EvidenceCardError("comparisons.card_invalid", lang=lang, name=name, field=field,
                                 problem=first.message[:200], format=CARD_FORMAT)
     return card

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from workbench.core.errors import InputError
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import Estimate, Provenance, Result, collect_warnings
+from workbench.core.text import Msg, Text, render
 from workbench.comparisons.areas import analyse
 from workbench.opendata import kolada_data, kolada_municipalities, kolada_municipality_groups
 from workbench.opendata.http import Transport
@@ -30,11 +31,30 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass(frozen=True)
 class Pool:
-    """One comparison pool: a key, a label in the user's language, and the member ids."""
+    """One comparison pool: a key, a label in the user's language, and the member ids.
+
+    ``label`` is rendered in the language :func:`comparison_pools` was asked for (for a menu);
+    ``label_msg`` is the same label as a message, which a result keeps to show it in the reader's
+    language (``None``: the label is shown as written, e.g. an own list of ids).
+    """
 
     key: str
     label: str
     members: tuple[str, ...]
+    label_msg: Text | None = None
+
+    def label_in(self, lang: str | None = None) -> str:
+        """The label in ``lang`` (None: the session language)."""
+        return self.label if self.label_msg is None else str(render(self.label_msg, resolve_lang(lang)))
+
+    @property
+    def message(self) -> Text:
+        """What a result stores: the label as a message, or the label text."""
+        return self.label if self.label_msg is None else self.label_msg
+
+
+def _pool(key: str, members: tuple[str, ...], label: Msg, lang: str) -> Pool:
+    return Pool(key, label.render(lang), members, label)
 
 
 def comparison_pools(municipality: str, municipalities: "pd.DataFrame", groups: "pd.DataFrame | None" = None, *,
@@ -71,9 +91,9 @@ def comparison_pools(municipality: str, municipalities: "pd.DataFrame", groups: 
     region = municipalities.loc[municipalities["id"] == f"00{county}", "title"]
     county_name = str(region.iloc[0]) if len(region) else county
     pools = {
-        "alla": Pool("alla", msg("comparisons.pool.alla", lang), others),
-        "samma_lan": Pool("samma_lan", msg("comparisons.pool.samma_lan", lang, county=county_name),
-                          tuple(i for i in others if i[:2] == county)),
+        "alla": _pool("alla", others, Msg("comparisons.pool.alla"), lang),
+        "samma_lan": _pool("samma_lan", tuple(i for i in others if i[:2] == county),
+                           Msg("comparisons.pool.samma_lan", county=county_name), lang),
     }
     name = kommuner.loc[kommuner["id"] == municipality, "title"].item()
     if groups is not None:
@@ -83,17 +103,17 @@ def comparison_pools(municipality: str, municipalities: "pd.DataFrame", groups: 
             if title.startswith("Liknande kommuner") and sep:
                 key = "liknande_" + _slug(head[len("Liknande kommuner"):]) if head != "Liknande kommuner" else "liknande"
                 members = tuple(m for m in g["members"] if m in others)
-                pools[key] = Pool(key, msg("comparisons.pool.liknande", lang, title=title), members)
+                pools[key] = _pool(key, members, Msg("comparisons.pool.liknande", title=title), lang)
             elif title.startswith(SKR_GROUP_PREFIXES) and municipality in g["members"]:
                 members = tuple(m for m in g["members"] if m in others)
-                pools["skr_kommungrupp"] = Pool("skr_kommungrupp", msg("comparisons.pool.skr", lang,
-                                                title=title.replace(" (ovägt medel)", "")), members)
+                pools["skr_kommungrupp"] = _pool("skr_kommungrupp", members, Msg(
+                    "comparisons.pool.skr", title=title.replace(" (ovägt medel)", "")), lang)
     if population:
         if municipality in population:
             own = math.log(max(float(population[municipality]), 1.0))
             ranked = sorted((abs(math.log(max(float(population[i]), 1.0)) - own), i) for i in others if i in population)
             members = tuple(sorted(i for _, i in ranked[:n_similar]))
-            pools["storlek"] = Pool("storlek", msg("comparisons.pool.storlek", lang, n=len(members)), members)
+            pools["storlek"] = _pool("storlek", members, Msg("comparisons.pool.storlek", n=len(members)), lang)
     return pools
 
 
@@ -109,7 +129,12 @@ def _slug(text: str) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class MunicipalityComparison(Result):
-    """A municipality against a comparison pool on one Kolada KPI: synthetic control and DiD."""
+    """A municipality against a comparison pool on one Kolada KPI: synthetic control and DiD.
+
+    Its warnings (its own and both analyses'), credibility problems (the synthetic control's), the
+    pool's label (:attr:`pool`; kept as the message ``pool_msg``), explanation and chart render in the
+    reader's language when read; ``lang`` is only the language it was made in.
+    """
 
     kind: ClassVar[str] = "municipality_comparison"
     rung: ClassVar[int] = 4
@@ -120,14 +145,13 @@ class MunicipalityComparison(Result):
     municipality_id: str
     municipality: str
     start: int
-    pool: str
+    pool_msg: Text
     pool_members: tuple[str, ...]
     panel: "pd.DataFrame"
     synthetic: Any
     did: Any
     estimate: Estimate
     credible: bool
-    credibility_problems: tuple[str, ...] = ()
     sources: tuple[Mapping[str, Any], ...] = ()
     lang: str = "sv"
 
@@ -141,14 +165,28 @@ class MunicipalityComparison(Result):
                          "ci_high": e.ci_high, "p_value": e.p_value, "credible": getattr(res, "credible", None)})
         return pd.DataFrame(rows)
 
-    def chart(self) -> "alt.Chart":
-        return self.synthetic.chart()
+    @property
+    def pool(self) -> str:
+        """The comparison pool's label in the session language."""
+        return self.pool_in()
+
+    def pool_in(self, lang: str | None = None) -> str:
+        """The comparison pool's label in ``lang`` (None: the session language)."""
+        return str(render(self.pool_msg, resolve_lang(lang)))
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["pool"] = self.pool_in()
+        return out
+
+    def chart(self, lang: str | None = None) -> "alt.Chart":
+        return self.synthetic.chart(resolve_lang(lang))
 
     def explain(self, lang: str | None = None) -> str:
         lang = resolve_lang(lang)  # None: the session language (wb.set_language)
         periods = sorted(self.panel["period"].unique())
         intro = msg("comparisons.explain_intro", lang, municipality=self.municipality, n=len(self.pool_members),
-                    pool=self.pool, kpi=self.kpi, title=self.kpi_title, first=periods[0], last=periods[-1],
+                    pool=self.pool_in(lang), kpi=self.kpi, title=self.kpi_title, first=periods[0], last=periods[-1],
                     start=self.start)
         dates = sorted({str(s.get("retrieved", ""))[:10] for s in self.sources if s.get("retrieved")})
         note = msg("comparisons.data_note", lang, kpi=self.kpi, dates=", ".join(dates) or "–", n=len(self.sources))
@@ -229,26 +267,26 @@ def municipality_comparison(kpi: str, municipality: str, start: int, *, pool: st
     synth, did, ladder_warnings = analyse(panel, unit="municipality", time="period", outcome="value",
                                           treated_unit=treated_name, start=start,
                                           min_pre_periods=min_pre_periods, lang=lang)
-    warnings = [msg("comparisons.warn_yearly", lang)]
+    warnings: list[Text] = [Msg("comparisons.warn_yearly")]
     pre = sum(1 for p in periods if p < start)
     if pre < 5:
-        warnings.append(msg("comparisons.warn_few_pre", lang, n=pre, start=start))
+        warnings.append(Msg("comparisons.warn_few_pre", n=pre, start=start))
     if dropped:
         names = [str(munis.loc[munis["id"] == d, "title"].iloc[0]) if (munis["id"] == d).any() else d for d in dropped]
-        warnings.append(msg("comparisons.warn_dropped", lang, first=periods[0], last=periods[-1], names=names))
+        warnings.append(Msg("comparisons.warn_dropped", first=periods[0], last=periods[-1], names=names))
     flagged = panel[panel["status"].notna()]
     if not flagged.empty:
-        warnings.append(msg("comparisons.warn_status", lang, statuses=sorted(set(flagged["status"])),
+        warnings.append(Msg("comparisons.warn_status", statuses=sorted(set(flagged["status"])),
                             names=sorted(set(flagged["municipality"]))))
     warnings += ladder_warnings
     prov = Provenance("municipality_comparison", {"kpi": kpi, "municipality": municipality, "start": start,
                                                   "pool": chosen.key, "gender": gender},
                       {"unit": "municipality", "time": "period", "outcome": "value"}, len(panel))
     return MunicipalityComparison(
-        provenance=prov, warnings=collect_warnings(warnings), kpi=kpi, kpi_title=title, municipality_id=municipality,
-        municipality=treated_name, start=int(start), pool=chosen.label, pool_members=members, panel=panel,
-        synthetic=synth, did=did, estimate=synth.estimate, credible=bool(getattr(synth, "credible", False)),
-        credibility_problems=tuple(getattr(synth, "credibility_problems", ()) or ()),
+        provenance=prov, warning_msgs=collect_warnings(warnings), problem_msgs=tuple(synth.problem_msgs), kpi=kpi,
+        kpi_title=title, municipality_id=municipality, municipality=treated_name, start=int(start),
+        pool_msg=chosen.message, pool_members=members, panel=panel, synthetic=synth, did=did,
+        estimate=synth.estimate, credible=bool(getattr(synth, "credible", False)),
         sources=tuple(dict(s) for s in sources), lang=lang,
     )
 

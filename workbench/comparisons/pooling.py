@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.errors import EvidenceCardError
 from workbench.core.messages import msg, resolve_lang
-from workbench.core.results import Estimate, Provenance, Result, format_number
+from workbench.core.results import Estimate, Provenance, Result
+from workbench.core.text import Msg, Num, Text, render
 from workbench.comparisons.evidence_schema import validate_card
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,7 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 
-def _load(card: Any, i: int, lang: str) -> tuple[str, dict[str, Any]]:
+def _load(card: Any, i: int, lang: str) -> tuple[Text, dict[str, Any]]:
+    """The card and what to call it: its municipality, its path, or "card 2" (a message, any language)."""
     if isinstance(card, (str, os.PathLike)):
         path = Path(card)
         try:
@@ -41,10 +43,10 @@ def _load(card: Any, i: int, lang: str) -> tuple[str, dict[str, Any]]:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise EvidenceCardError("comparisons.card_unreadable", lang=lang, name=str(path),
                                     reason=type(exc).__name__) from exc
-        name = str(path)
+        name: Text = str(path)
     else:
         data = card
-        name = f"kort {i + 1}" if lang == "sv" else f"card {i + 1}"
+        name = Msg("comparisons.card_n", n=i + 1)
     validate_card(data, name=name, lang=lang)
     return (data.get("municipality") or name), data
 
@@ -59,6 +61,9 @@ def _definition(card: Mapping[str, Any]) -> tuple[str, str]:
 class PoolResult(Result):
     """Pooled effect of several municipalities' evidence cards on one indicator.
 
+    Its warnings, credibility problems (the cards that rest on no credible comparison), explanation
+    and chart render in the reader's language when read; ``lang`` is only the language it was made in.
+
     Attributes
     ----------
     estimate
@@ -71,6 +76,10 @@ class PoolResult(Result):
         One row per card: ``study, estimate, std_error, ci_low, ci_high, weight``.
     indicator
         The indicator definition the cards share.
+    study_labels
+        What each card is called in the chart and the warnings: its municipality or path, or a
+        message ("card 2") rendered in the reader's language. ``studies["study"]`` has the same labels
+        in the language the pooling was run in.
     """
 
     kind: ClassVar[str] = "pool"
@@ -85,6 +94,7 @@ class PoolResult(Result):
     studies: "pd.DataFrame"
     indicator: Mapping[str, Any]
     credible: bool
+    study_labels: tuple[Text, ...] = ()
     lang: str = "sv"
 
     def summary(self) -> "pd.DataFrame":
@@ -96,19 +106,23 @@ class PoolResult(Result):
                               "i2": self.i2, "q": self.q, "pi_low": self.prediction_interval[0],
                               "pi_high": self.prediction_interval[1], "k": len(self.studies)}])
 
-    def chart(self) -> "alt.LayerChart":
+    def chart(self, lang: str | None = None) -> "alt.LayerChart":
+        """A forest plot: each card's effect and interval, the pooled effect and its prediction interval."""
         import altair as alt
         import pandas as pd
 
-        pooled_label = "Sammanvägt" if self.lang == "sv" else "Pooled"
+        lang = resolve_lang(lang)  # None: the session language (wb.set_language)
+        pooled_label = msg("comparisons.chart.pooled", lang)
         rows = self.studies[["study", "estimate", "ci_low", "ci_high", "weight"]].copy()
-        rows["kind"] = "kommun" if self.lang == "sv" else "municipality"
+        if len(self.study_labels) == len(rows):
+            rows["study"] = [str(render(label, lang)) for label in self.study_labels]
+        rows["kind"] = msg("comparisons.chart.municipality", lang)
         pooled = pd.DataFrame([{"study": pooled_label, "estimate": self.estimate.estimate, "ci_low": self.estimate.ci_low,
                                 "ci_high": self.estimate.ci_high, "weight": 1.0, "kind": pooled_label}])
         data = pd.concat([rows, pooled], ignore_index=True)
         order = list(rows["study"]) + [pooled_label]
         y = alt.Y("study:N", sort=order, title=None)
-        effect_title = str(self.indicator.get("name") or ("Effekt" if self.lang == "sv" else "Effect"))
+        effect_title = str(self.indicator.get("name") or msg("comparisons.chart.effect", lang))
         base = alt.Chart(data)
         ci = base.mark_rule().encode(x=alt.X("ci_low:Q", title=effect_title), x2="ci_high:Q", y=y)
         points = base.mark_square().encode(x="estimate:Q", y=y, size=alt.Size("weight:Q", legend=None),
@@ -117,35 +131,19 @@ class PoolResult(Result):
                                       "hi": self.prediction_interval[1]}])).mark_rule(strokeDash=[4, 3]).encode(
             x="lo:Q", x2="hi:Q", y=y)
         zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="grey").encode(x="x:Q")
-        title = "Sammanvägning av kommunernas evidensbevis" if self.lang == "sv" else "Pooled evidence cards"
+        title = msg("comparisons.chart.pool_title", lang)
         return alt.layer(zero, pi, ci, points).properties(title=title, width=420)
 
     def explain(self, lang: str | None = None) -> str:
         lang = resolve_lang(lang)  # None: the session language (wb.set_language)
         e = self.estimate
-        k = len(self.studies)
         lo, hi = self.prediction_interval
-        name = self.indicator.get("name") or ("indikatorn" if lang == "sv" else "the indicator")
-        f = lambda x: format_number(x, 3, lang)  # noqa: E731
-        if lang == "sv":
-            text = (f"Sammanvägt över {k} kommuner (slumpeffektmodell, REML med Knapp–Hartung) är effekten på "
-                    f"«{name}» {e.format('sv', 3)}. Skillnaden mellan kommunerna: I² = {format_number(self.i2, 0, 'sv')} %, "
-                    f"τ² = {f(self.tau2)}. I en ny, liknande kommun kan effekten väntas hamna mellan {f(lo)} och {f(hi)} "
-                    f"(95 % prediktionsintervall). ")
-            text += ("Sammanvägningen gör inte svaga jämförelser starkare: den är så trovärdig som de bevis den bygger på."
-                     if not self.credible else
-                     "Alla bidrag bygger på trovärdiga jämförelser, men kommunerna kan skilja sig på sätt som "
-                     "sammanvägningen inte ser.")
-            return text
-        text = (f"Pooled over {k} municipalities (random effects, REML with Knapp–Hartung), the effect on «{name}» is "
-                f"{e.format('en', 3)}. Between municipalities: I² = {format_number(self.i2, 0, 'en')}%, τ² = {f(self.tau2)}. "
-                f"In a new, similar municipality the effect can be expected between {f(lo)} and {f(hi)} (95% prediction "
-                f"interval). ")
-        text += ("Pooling does not make weak comparisons stronger: it is as credible as the evidence it rests on."
-                 if not self.credible else
-                 "Every contribution rests on a credible comparison, but the municipalities may differ in ways the "
-                 "pooling cannot see.")
-        return text
+        text = msg("comparisons.pool_explain", lang, k=len(self.studies),
+                   name=self.indicator.get("name") or Msg("comparisons.the_indicator"), effect=e.format(lang, 3),
+                   i2=Num(self.i2, 0), tau2=Num(self.tau2, 3), lo=Num(lo, 3), hi=Num(hi, 3),
+                   pct=round(e.conf_level * 100))
+        return text + msg("comparisons.pool_explain_credible" if self.credible else "comparisons.pool_explain_weak",
+                          lang)
 
 
 def pool(cards: Sequence[Mapping[str, Any] | str | os.PathLike[str]], *, conf_level: float = 0.95,
@@ -194,23 +192,26 @@ def pool(cards: Sequence[Mapping[str, Any] | str | os.PathLike[str]], *, conf_le
                                     definition_a=a.get("definition") or a.get("name"), unit_a=a.get("unit") or "–",
                                     name_b=name, definition_b=b.get("definition") or b.get("name"),
                                     unit_b=b.get("unit") or "–")
-    names = [n for n, _ in loaded]
+    labels = tuple(n for n, _ in loaded)
+    names = [str(render(n, lang)) for n in labels]
     meta = wb.meta_analysis([c for _, c in loaded], method="REML", knapp_hartung=True, labels=names,
                             conf_level=conf_level, lang=lang)
     e = meta.estimate
     k = len(loaded)
     crit = float(stats.t.ppf(0.5 + conf_level / 2, k - 1))
     half = crit * math.sqrt(meta.tau2 + e.std_error**2)
-    warnings = [msg("comparisons.warn_few_cards", lang, k=k)] if k < 5 else []
-    credible = True
+    warnings: list[Msg] = [Msg("comparisons.warn_few_cards", k=k)] if k < 5 else []
+    weak: list[Text] = []
     for name, card in loaded:
         if not (card.get("credible") and (card.get("rung_reached") or 0) >= 4):
-            credible = False
-            warnings.append(msg("comparisons.warn_not_credible", lang, name=name, rung=card.get("rung_reached")))
+            weak.append(name)
+            warnings.append(Msg("comparisons.warn_not_credible", name=name, rung=card.get("rung_reached")))
+    credible = not weak
+    problems = (Msg("comparisons.problem_weak_cards", names=weak, n=len(weak), k=k),) if weak else ()
     return PoolResult(
         provenance=Provenance("pool", {"method": "REML", "knapp_hartung": True, "conf_level": conf_level},
                               {"cards": names}, k),
-        warnings=tuple(warnings), estimate=e, tau2=meta.tau2, i2=meta.i2, h2=meta.h2, q=meta.q,
+        warning_msgs=tuple(warnings), problem_msgs=problems, estimate=e, tau2=meta.tau2, i2=meta.i2, h2=meta.h2, q=meta.q,
         prediction_interval=(e.estimate - half, e.estimate + half), studies=meta.studies,
-        indicator=dict(first.get("indicator") or {}), credible=credible, lang=lang,
+        indicator=dict(first.get("indicator") or {}), credible=credible, study_labels=labels, lang=lang,
     )

@@ -99,9 +99,9 @@ class ComparePage(w.VBox):
             f"<h3>{html.escape(msg('ui.compare.results', self.lang))}</h3>",
             f"<p class='wb-explain' style='max-width:60em;line-height:1.45'>{html.escape(result.explain(self.lang))}</p>",
             table_html(result.summary(), lang=self.lang, digits=3, result_columns=True),
-            chart_html(result.chart().to_dict(), label=result.municipality, lang=self.lang),
+            chart_html(result.chart(self.lang).to_dict(), label=result.municipality, lang=self.lang),
             message_html(f"<strong>{html.escape(msg('ui.compare.warnings', self.lang))}</strong>"
-                         + items_html(list(result.warnings), "wb-warnings"), "warning"),
+                         + items_html(list(result.warnings_in(self.lang)), "wb-warnings"), "warning"),
             f"<details class='wb-sources'><summary>{html.escape(msg('ui.compare.sources', self.lang))}</summary>"
             f"<ul>{sources}</ul></details>",
         ]

@@ -122,3 +122,38 @@ MESSAGES.update({
         "en": "Data: Kolada, KPI {kpi}, retrieved {dates} ({n} answers, kept with address and date).",
     },
 })
+
+MESSAGES.update({
+    "comparisons.card_n": {"sv": "kort {n}", "en": "card {n}"},
+    "comparisons.card_default_name": {"sv": "evidensbevis", "en": "evidence card"},
+    "comparisons.card_root": {"sv": "(kortet)", "en": "(the card)"},
+    "comparisons.pool_explain": {
+        "sv": "Sammanvägt över {k} kommuner (slumpeffektmodell, REML med Knapp–Hartung) är effekten på «{name}» "
+        "{effect}. Skillnaden mellan kommunerna: I² = {i2} %, τ² = {tau2}. I en ny, liknande kommun kan effekten "
+        "väntas hamna mellan {lo} och {hi} ({pct} % prediktionsintervall). ",
+        "en": "Pooled over {k} municipalities (random effects, REML with Knapp–Hartung), the effect on «{name}» is "
+        "{effect}. Between municipalities: I² = {i2}%, τ² = {tau2}. In a new, similar municipality the effect can "
+        "be expected between {lo} and {hi} ({pct}% prediction interval). ",
+    },
+    "comparisons.pool_explain_weak": {
+        "sv": "Sammanvägningen gör inte svaga jämförelser starkare: den är så trovärdig som de bevis den bygger på.",
+        "en": "Pooling does not make weak comparisons stronger: it is as credible as the evidence it rests on.",
+    },
+    "comparisons.pool_explain_credible": {
+        "sv": "Alla bidrag bygger på trovärdiga jämförelser, men kommunerna kan skilja sig på sätt som "
+        "sammanvägningen inte ser.",
+        "en": "Every contribution rests on a credible comparison, but the municipalities may differ in ways the "
+        "pooling cannot see.",
+    },
+    "comparisons.problem_weak_cards": {
+        "sv": "{n} av {k} evidensbevis bygger inte på en trovärdig jämförelse (steg 4 eller högre): {names}. "
+        "Den sammanvägda effekten är inte starkare än sitt svagaste bidrag.",
+        "en": "{n} of {k} evidence cards do not rest on a credible comparison (rung 4 or higher): {names}. "
+        "The pooled effect is no stronger than its weakest contribution.",
+    },
+    "comparisons.the_indicator": {"sv": "indikatorn", "en": "the indicator"},
+    "comparisons.chart.pool_title": {"sv": "Sammanvägning av kommunernas evidensbevis", "en": "Pooled evidence cards"},
+    "comparisons.chart.pooled": {"sv": "Sammanvägt", "en": "Pooled"},
+    "comparisons.chart.municipality": {"sv": "kommun", "en": "municipality"},
+    "comparisons.chart.effect": {"sv": "Effekt", "en": "Effect"},
+})
