@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -14,10 +16,11 @@ from workbench.registry import schema as s
 from workbench.registry.allocate import extend_list
 from workbench.registry.audit import append_event, now_iso, verify
 from workbench.registry.config import build_config, declared_lists
-from workbench.registry.engine import Database, check_sqlite_file, resolve_url
+from workbench.registry.engine import DB_DIR, Database, check_sqlite_file, resolve_url, sqlite_file
 from workbench.registry.ids import normalize_user
 from workbench.registry.models import VerifyReport
 from workbench.registry.people import PeopleMixin
+from workbench.registry import receipts as rc
 from workbench.registry.trial import Trial
 
 
@@ -38,7 +41,9 @@ class Registry(PeopleMixin):
         folder, or the database file itself. Default: the current folder.
     key
         The project's pseudonymization key; personnummer given as participant ids are stored as
-        keyed pseudonyms with it, and refused without it.
+        keyed pseudonyms with it, and refused without it. It also signs the receipts of the chain
+        head (:meth:`checkpoint`); when omitted, the key file of the project folder is read if
+        there is one (never created here).
     lang
         Language of messages (default: the session language).
 
@@ -55,7 +60,12 @@ class Registry(PeopleMixin):
         self.key = key
         self.url = resolve_url(url, path, lang=lang)
         check_sqlite_file(self.url, lang=lang)
+        #: where receipts are written after every write (None: nowhere, e.g. a bare PostgreSQL URL)
+        self.receipts_file = receipts_location(self.url, url, path)
+        self._receipt_key = _find_receipt_key(key, self.receipts_file)
         self._db = Database(self.url)
+        if self._receipt_key is not None and self.receipts_file is not None:
+            self._db.on_commit = self._store_receipt
         try:
             with self._db.write() as conn:
                 version = s.current_version(conn)
@@ -164,15 +174,90 @@ class Registry(PeopleMixin):
                                .order_by(s.events.c.seq.desc()).limit(1)).first()
         return (row[0], row[1]) if row else (0, "0" * 64)
 
-    def verify(self, *, expected_head: str | None = None, lang: str | None = None) -> VerifyReport:
+    def receipt_code(self, seq: int, head_hash: str) -> str | None:
+        """The short code of the receipt for event ``seq`` (None without a key)."""
+        if self._receipt_key is None:
+            return None
+        return rc.short_code(rc.make_receipt(self._receipt_key, seq, head_hash))
+
+    def _store_receipt(self, head: tuple[int, str]) -> None:
+        rc.append_receipt(self.receipts_file, rc.make_receipt(self._receipt_key, *head))
+
+    def checkpoint(self, *, lang: str | None = None) -> str:
+        """A signed receipt of the chain head: ``wbk1.<event number>.<hash>.<signature>``.
+
+        The signature is an HMAC with a key derived from the project's key, which the database does
+        not hold, so nobody with only database access can make a receipt for a shortened or
+        rewritten log. Keep receipts anywhere outside the database; :meth:`verify` with
+        ``checkpoints=[...]`` then reports events deleted after them. A project's registry also
+        appends the receipt to ``register/kvitton.txt`` (as it does after every write).
+
+        Returns
+        -------
+        str
+            The receipt; :func:`workbench.registry.receipts.short_code` gives the short code.
+        """
+        lang = resolve_lang(lang if lang is not None else self.lang)
+        if self._receipt_key is None:
+            raise RegistryError("registry.receipt_no_key", lang=lang)
+        seq, digest = self.head()
+        receipt = rc.make_receipt(self._receipt_key, seq, digest)
+        if self.receipts_file is not None:
+            rc.append_receipt(self.receipts_file, receipt)
+        return receipt
+
+    def verify(self, *, checkpoints: Sequence[str] | None = None, expected_head: str | None = None,
+               lang: str | None = None) -> VerifyReport:
         """Check the hash chain over every event and re-derive every allocation list from its seed.
 
         Returns a report with ``ok`` and ``problems`` (each naming the event, participant or list
-        position that was altered, removed or inserted). ``expected_head``: a hash noted earlier
-        with :meth:`head`; it must still be in the chain.
+        position that was altered, removed or inserted). ``checkpoints``: receipts from
+        :meth:`checkpoint` (or their short codes); each must match the event it names, and events
+        deleted after the newest one are reported with the first missing event number. ``None``:
+        the receipts stored in the project folder, where there are any. ``expected_head``: a hash
+        noted earlier with :meth:`head`; it must still be in the chain.
         """
-        return verify(self._db, expected_head=expected_head,
+        if checkpoints is None:
+            checkpoints = rc.stored_receipts(self.receipts_file)
+        elif isinstance(checkpoints, str):
+            checkpoints = [checkpoints]
+        return verify(self._db, expected_head=expected_head, checkpoints=list(checkpoints),
+                      receipt_key=self._receipt_key,
                       lang=resolve_lang(lang if lang is not None else self.lang))
+
+
+def receipts_location(resolved: str, url: str | None, path: Any) -> Path | None:
+    """Where the receipts of a registry are written.
+
+    A project folder (``path``, or the current folder when neither ``url`` nor ``path`` is given):
+    ``<project>/register/kvitton.txt``; a SQLite file by URL only: ``<file>.kvitton`` beside it; a
+    PostgreSQL URL without ``path``: nowhere (``checkpoint()`` still returns receipts).
+    """
+    if path is not None or url is None:
+        file = sqlite_file(resolve_url(None, path)) if url is None else None
+        if file is not None:
+            return file.parent / rc.RECEIPT_FILE
+        base = Path(path)
+        if base.suffix in {".sqlite", ".db", ".sqlite3"}:
+            return base.parent / rc.RECEIPT_FILE
+        return (base if base.name == DB_DIR else base / DB_DIR) / rc.RECEIPT_FILE
+    file = sqlite_file(resolved)
+    if file is None:
+        return None
+    return file.parent / rc.RECEIPT_FILE if file.parent.name == DB_DIR else file.with_suffix(".kvitton")
+
+
+def _find_receipt_key(key: str | bytes | None, receipts_file: Path | None) -> bytes | None:
+    """The receipt key from ``key``, or from the key file of the project the receipts belong to."""
+    if key is not None:
+        return rc.receipt_key(key)
+    if receipts_file is None or receipts_file.parent.name != DB_DIR:
+        return None
+    key_file = receipts_file.parent.parent / ".hemligt" / "pseudonymnyckel"
+    try:
+        return rc.receipt_key(bytes.fromhex(key_file.read_text(encoding="ascii").strip()))
+    except (OSError, ValueError):
+        return None
 
 
 def _safe_url(url: str) -> str:

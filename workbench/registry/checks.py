@@ -9,7 +9,9 @@ Checks, each naming the event, participant or list position at fault:
 4. the stored allocation lists against the lists re-derived from the recorded seed, algorithm and
    version, and every allocation's arm against the derived list (minimisation is replayed);
 5. list positions used exactly once with none skipped, and enrolment order without gaps;
-6. each row of the people tables against its event (:func:`workbench.registry.people_rows.people_problems`).
+6. each row of the people tables against its event (:func:`workbench.registry.people_rows.people_problems`);
+7. the signed receipts of the chain head (:func:`workbench.registry.receipts.receipt_problems`): the
+   newest events deleted, or the event a receipt names rewritten.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from workbench.registry import schema as s
 from workbench.registry.audit import canonical, chain_problems
 from workbench.registry.models import VerifyReport
 from workbench.registry.people_rows import people_problems
+from workbench.registry.receipts import receipt_problems
 from workbench.registry.sequence import LIST_SCHEMES, derive_list, minimisation_arm
 
 ROW_FIELDS = ("arm", "list_key", "sequence_no", "member_no", "order_no", "cluster")
@@ -135,7 +138,8 @@ def _allocation_checks(name: str, cfg: dict[str, Any], allocs: list[dict[str, An
     return out
 
 
-def verify_all(db: Any, *, expected_head: str | None = None, lang: str | None = None) -> VerifyReport:
+def verify_all(db: Any, *, expected_head: str | None = None, checkpoints: list[str] | None = None,
+               receipt_key: bytes | None = None, lang: str | None = None) -> VerifyReport:
     """Run every check; return a :class:`VerifyReport` (``ok`` is True when nothing was found)."""
     lang = resolve_lang(lang)
     with db.read() as conn:
@@ -145,6 +149,7 @@ def verify_all(db: Any, *, expected_head: str | None = None, lang: str | None = 
         seq_rows = conn.execute(sa.select(s.sequence)).all()
         people = people_problems(conn, events)
     problems, head = chain_problems(events)
+    problems = receipt_problems(events, checkpoints or (), receipt_key) + problems
     problems += people
     if expected_head and expected_head not in {e.hash for e in events}:
         problems.append(("registry.verify.anchor_missing", {"head": expected_head[:16]}))

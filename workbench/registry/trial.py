@@ -18,7 +18,7 @@ from workbench.core.errors import RegistryError
 from workbench.core.messages import msg, resolve_lang
 from workbench.registry import schema as s
 from workbench.registry.allocate import draw
-from workbench.registry.audit import append_event, now_iso, pause_hook
+from workbench.registry.audit import HEAD_INFO, append_event, now_iso, pause_hook
 from workbench.registry.config import check_strata, list_key
 from workbench.registry.ids import normalize_participant, normalize_user
 from workbench.registry.models import Allocation
@@ -188,8 +188,9 @@ class Trial:
                     list_key=d.list_key, sequence_no=d.sequence_no, member_no=d.member_no,
                     order_no=order_no, arm=d.arm, cluster=cluster, by=who, created_at=created,
                     strata=json.dumps(levels, sort_keys=True, ensure_ascii=False), event_seq=seq)
+                code = self._registry.receipt_code(seq, conn.info[HEAD_INFO][1])
                 return Allocation(pid, d.arm, d.sequence_no, datetime.fromisoformat(created), who,
-                                  False, self.name, levels, None)
+                                  False, self.name, levels, None, code)
         reasons = [msg("registry.consent_declined_reason", lang) if r == DECLINED else r for r in excluded]
         raise RegistryError("registry.not_eligible", lang=lang, participant=pid, criteria=reasons)
 
