@@ -141,8 +141,6 @@ class Registry(PeopleMixin):
             trial_id = conn.execute(sa.insert(s.trials).values(
                 name=cfg["name"], config=json.dumps(cfg, sort_keys=True, ensure_ascii=False),
                 status="open", created_at=created)).inserted_primary_key[0]
-            if cfg["owner"]:
-                conn.execute(sa.insert(s.roles).values(trial_id=trial_id, user=cfg["owner"], role="owner"))
             append_event(conn, trial=cfg["name"], kind="trial_created", by=who,
                          payload={"config": cfg}, created_at=created)
             for key in declared_lists(cfg):
@@ -166,6 +164,71 @@ class Registry(PeopleMixin):
         """Names of the trials in the registry."""
         with self._db.read() as conn:
             return list(conn.execute(sa.select(s.trials.c.name).order_by(s.trials.c.id)).scalars())
+
+    def set_role(self, user: str, role: str | None, *, by: str, trial: str | None = None,
+                 lang: str | None = None) -> int:
+        """Grant ``user`` the role ``owner``, ``staff`` or ``viewer`` (``None`` revokes it).
+
+        Parameters
+        ----------
+        user
+            The signed-in name the role is for (as the hub knows it).
+        role
+            ``"owner"``, ``"staff"``, ``"viewer"`` or None.
+        by
+            Who grants it: an owner of the project (or, with ``trial``, of that trial). The first
+            grant of a project must make someone its owner, and may be made by anyone with access
+            to the registry (the evaluator setting the project up).
+        trial
+            A trial's name, or None for the whole project.
+
+        Returns
+        -------
+        int
+            The number of the ``role_granted``/``role_revoked`` event.
+        """
+        from workbench.registry.roles import ROLES, any_grants, require_owner
+        from workbench.registry.sql import execute
+
+        lang = resolve_lang(lang if lang is not None else self.lang)
+        who, target = normalize_user(by, lang=lang), normalize_user(user, lang=lang)
+        if role is not None and role not in ROLES:
+            raise RegistryError("registry.bad_role", lang=lang, role=role, roles=list(ROLES))
+        with self._db.write() as conn:
+            tid, cfg = None, None
+            if trial is not None:
+                row = conn.execute(sa.select(s.trials.c.id, s.trials.c.config)
+                                   .where(s.trials.c.name == str(trial).strip())).first()
+                if row is None:
+                    raise RegistryError("registry.unknown_trial", lang=lang, trial=trial,
+                                        available=self.trials() or ["-"])
+                tid, cfg = row[0], json.loads(row[1])
+            elif role != "owner" and not any_grants(conn):
+                raise RegistryError("registry.first_grant_owner", lang=lang, user=target)
+            require_owner(conn, tid, cfg, who, lang=lang)
+            created = now_iso()
+            seq = append_event(conn, trial=cfg["name"] if cfg else None,
+                               kind="role_granted" if role else "role_revoked", by=who,
+                               payload={"user": target, "role": role}, created_at=created)
+            execute(conn, "insert_grant", event_seq=seq, trial_id=tid, user=target, role=role,
+                    by=who, created_at=created)
+        return seq
+
+    def role(self, user: str, *, lang: str | None = None) -> str | None:
+        """The project-wide role of ``user`` (None when none was granted)."""
+        from workbench.registry.roles import project_role
+
+        who = normalize_user(user, lang=resolve_lang(lang if lang is not None else self.lang))
+        with self._db.read() as conn:
+            return project_role(conn, who)
+
+    def may_open(self, user: str, *, lang: str | None = None) -> bool:
+        """Whether ``user`` holds a role in the project or one of its trials (always, before any grant)."""
+        from workbench.registry.roles import may_open_project
+
+        who = normalize_user(user, lang=resolve_lang(lang if lang is not None else self.lang))
+        with self._db.read() as conn:
+            return may_open_project(conn, who)
 
     def head(self) -> tuple[int, str]:
         """Number and hash of the last event: note it down (an anchor) to detect a rewritten log."""

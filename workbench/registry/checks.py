@@ -28,6 +28,7 @@ from workbench.registry.audit import canonical, chain_problems
 from workbench.registry.models import VerifyReport
 from workbench.registry.people_rows import people_problems
 from workbench.registry.receipts import receipt_problems
+from workbench.registry.roles import grant_problems
 from workbench.registry.sequence import LIST_SCHEMES, derive_list, minimisation_arm
 
 ROW_FIELDS = ("arm", "list_key", "sequence_no", "member_no", "order_no", "cluster")
@@ -147,7 +148,7 @@ def verify_all(db: Any, *, expected_head: str | None = None, checkpoints: list[s
         trials = conn.execute(sa.select(s.trials).order_by(s.trials.c.id)).all()
         allocs = conn.execute(sa.select(s.allocations)).all()
         seq_rows = conn.execute(sa.select(s.sequence)).all()
-        people = people_problems(conn, events)
+        people = people_problems(conn, events) + grant_problems(conn, events)
     problems, head = chain_problems(events)
     problems = receipt_problems(events, checkpoints or (), receipt_key) + problems
     problems += people

@@ -33,4 +33,44 @@ MESSAGES = {
         "sv": "Kvitto: {code} (skriv gärna upp det; det visar senare att loggen är orörd).",
         "en": "Receipt: {code} (note it down; it later shows that the log is untouched).",
     },
+    "registry.project_owner_only": {
+        "sv": "Bara projektets ägare kan ändra roller i projektet; {user} är inte ägare. Inget har ändrats.",
+        "en": "Only the project's owner can change roles in the project; {user} is not an owner. Nothing was changed.",
+    },
+    "registry.first_grant_owner": {
+        "sv": "Projektet har ingen ägare ännu: gör först någon till ägare (roll 'owner'), sedan kan ägaren lägga till personal. {user} fick ingen roll.",
+        "en": "The project has no owner yet: first make someone its owner (role 'owner'); the owner then adds staff. {user} got no role.",
+    },
+    "registry.bad_role": {
+        "sv": "Rollen '{role}' finns inte; välj en av {roles} (eller ingen för att ta bort rollen).",
+        "en": "The role '{role}' does not exist; choose one of {roles} (or none to revoke the role).",
+    },
+    "registry.viewer_cannot_randomize": {
+        "sv": "{user} har läsbehörighet i studien '{trial}' och kan inte slumpa. Be studieägaren om rollen personal. Inget har sparats.",
+        "en": "{user} has read-only access to the trial '{trial}' and cannot randomize. Ask the trial owner for the staff role. Nothing was saved.",
+    },
+    "registry.viewer_read_only": {
+        "sv": "{user} har läsbehörighet i projektet och kan inte registrera deltagare eller insatser. Inget har sparats.",
+        "en": "{user} has read-only access to the project and cannot register participants or activities. Nothing was saved.",
+    },
+    "registry.no_project_access": {
+        "sv": "{user} har ingen roll i det här projektet. Be projektets ägare om behörighet. Inget har sparats.",
+        "en": "{user} has no role in this project. Ask the project's owner for access. Nothing was saved.",
+    },
+    "registry.reason_required": {
+        "sv": "Skriv en anledning (minst tre tecken); den sparas i loggen. Inget har sparats.",
+        "en": "Type a reason (at least three characters); it is kept in the log. Nothing was saved.",
+    },
+    "registry.verify.role_removed": {
+        "sv": "Rolländringen i händelse {seq} (för {user}) saknas i rolltabellen: raden har tagits bort.",
+        "en": "The role change of event {seq} (for {user}) is missing from the role table: the row was removed.",
+    },
+    "registry.verify.role_altered": {
+        "sv": "Rolltabellens rad för händelse {seq} ({user}) stämmer inte med händelsen: den har ändrats.",
+        "en": "The role table's row for event {seq} ({user}) does not match the event: it was altered.",
+    },
+    "registry.verify.role_inserted": {
+        "sv": "Rolltabellen har en rad ({user}, händelse {seq}) utan händelse i loggen: den har lagts till i efterhand.",
+        "en": "The role table has a row ({user}, event {seq}) without an event in the log: it was added afterwards.",
+    },
 }
