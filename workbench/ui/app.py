@@ -19,6 +19,7 @@ from workbench.core.messages import msg
 from workbench.project.folder import Project
 from workbench.ui.activity_page import ActivityPage
 from workbench.ui.common import message_html
+from workbench.ui.identity import current_user, hub_mode, open_registry, registry_url
 from workbench.ui.randomize_page import RandomizePage
 from workbench.ui.results_page import ResultsPage
 from workbench.ui.status_page import StatusPage
@@ -138,13 +139,28 @@ def build_app(project: Project, *, lang: str = "sv") -> w.Widget:
 
 
 def start_app(path: str | os.PathLike[str] | None = None, *, lang: str | None = None) -> w.Widget:
-    """Open the project (argument or ``WORKBENCH_PROJECT``) and return the app; kind message on failure."""
+    """Open the project (argument or ``WORKBENCH_PROJECT``) and return the app; kind message on failure.
+
+    The user is the server's identity (:func:`workbench.ui.identity.current_user`); a user with no
+    role in a project whose registry has roles gets a refusal, not the app.
+    """
     lang = lang or os.environ.get("WORKBENCH_LANG", "sv")
     path = path or os.environ.get("WORKBENCH_PROJECT")
     if not path:
         return w.HTML(message_html(html.escape(msg("ui.app.no_project", lang)), "error"))
     try:
+        user = current_user(lang=lang)
         project = Project.open(Path(path), lang=lang)
+        allowed = True
+        if hub_mode() or registry_url(project) or project.registry_path.exists():
+            registry = open_registry(project, lang=lang)
+            try:
+                allowed = registry.may_open(user)
+            finally:
+                registry.close()
     except WorkbenchError as err:
         return w.HTML(message_html(html.escape(err.message(lang)), "error"))
+    if not allowed:
+        return w.HTML(message_html(html.escape(msg("registry.no_project_open", lang, user=user,
+                                                   project=project.name)), "error"))
     return build_app(project, lang=lang)

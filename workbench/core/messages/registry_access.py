@@ -73,4 +73,24 @@ MESSAGES = {
         "sv": "Rolltabellen har en rad ({user}, händelse {seq}) utan händelse i loggen: den har lagts till i efterhand.",
         "en": "The role table has a row ({user}, event {seq}) without an event in the log: it was added afterwards.",
     },
+    "registry.no_identity": {
+        "sv": "Appen vet inte vem du är: din inloggning har gått ut eller saknas. Ladda om sidan och logga in igen. Inget har sparats.",
+        "en": "The app does not know who you are: your sign-in has expired or is missing. Reload the page and sign in again. Nothing was saved.",
+    },
+    "registry.no_project_open": {
+        "sv": "Du ({user}) har ingen behörighet till projektet '{project}'. Be projektets ägare att ge dig en roll.",
+        "en": "You ({user}) have no access to the project '{project}'. Ask the project's owner to give you a role.",
+    },
+    "registry.form.signed_in": {"sv": "Inloggad som {user}", "en": "Signed in as {user}"},
+    "registry.form.receipt": {
+        "sv": "Kvitto på loggen (skriv gärna upp det):",
+        "en": "Receipt of the log (note it down):",
+    },
+    "registry.page.totals_heading": {"sv": "Fördelning per grupp och stratum (bara studieägaren)",
+                                     "en": "Allocation by arm and stratum (trial owner only)"},
+    "registry.page.log_heading": {"sv": "Senaste händelserna i loggen", "en": "Latest events in the log"},
+    "registry.page.totals_hidden": {
+        "sv": "Fördelningen per grupp visas bara för studieägaren medan rekryteringen pågår. Du ser grupperna för de deltagare du själv har slumpat.",
+        "en": "The allocation by arm is shown only to the trial owner while recruitment runs. You see the arms of the participants you randomized yourself.",
+    },
 }
