@@ -93,4 +93,8 @@ MESSAGES = {
         "sv": "Fördelningen per grupp visas bara för studieägaren medan rekryteringen pågår. Du ser grupperna för de deltagare du själv har slumpat.",
         "en": "The allocation by arm is shown only to the trial owner while recruitment runs. You see the arms of the participants you randomized yourself.",
     },
+    "registry.bad_db_role": {
+        "sv": "'{role}' är inget giltigt namn på en databasroll (små bokstäver, siffror och _, högst 63 tecken).",
+        "en": "'{role}' is not a valid database role name (lower-case letters, digits and _, at most 63 characters).",
+    },
 }
