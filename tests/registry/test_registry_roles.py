@@ -158,7 +158,7 @@ def test_migration_from_version_3_rebuilds_staff_grants_from_the_log(tmp_path):
     reg.close()
     reg = Registry(url, key=KEY)
     try:
-        assert reg.schema_version == s.SCHEMA_VERSION == 4
+        assert reg.schema_version == s.SCHEMA_VERSION >= 4
         trial = reg.trial("gammal")
         assert trial.role("anna") == "staff" and trial.role("bo") is None
         assert trial.randomize("C-1", by="anna").arm in trial.arms

@@ -19,17 +19,21 @@ from workbench.registry.config import build_config, declared_lists
 from workbench.registry.engine import DB_DIR, Database, check_sqlite_file, resolve_url, sqlite_file
 from workbench.registry.ids import normalize_user
 from workbench.registry.models import VerifyReport
+from workbench.registry.measurements import MeasurementsMixin
 from workbench.registry.people import PeopleMixin
 from workbench.registry import receipts as rc
 from workbench.registry.trial import Trial
 
 
-class Registry(PeopleMixin):
+class Registry(PeopleMixin, MeasurementsMixin):
     """The registry of a project: randomization, participants and their activities.
 
     Participant and activity services (``register_participant``, ``set_stage``,
     ``record_dropout``, ``log_activity``, ``participants_table`` …) come from
-    :class:`workbench.registry.people.PeopleMixin`.
+    :class:`workbench.registry.people.PeopleMixin`; indicators, occasions and measured values
+    (``define_indicator``, ``record_measurement``, ``measurements`` …) from
+    :class:`workbench.registry.measurements.MeasurementsMixin`, the follow-up lists
+    (``followup``, ``completeness``) from :class:`workbench.registry.followup.FollowupMixin`.
 
     Parameters
     ----------
@@ -63,6 +67,9 @@ class Registry(PeopleMixin):
         #: where receipts are written after every write (None: nowhere, e.g. a bare PostgreSQL URL)
         self.receipts_file = receipts_location(self.url, url, path)
         self._receipt_key = _find_receipt_key(key, self.receipts_file)
+        #: the project folder whose step-1 record names the indicators (None outside a project)
+        self.project_dir = (self.receipts_file.parent.parent if self.receipts_file is not None
+                            and self.receipts_file.parent.name == DB_DIR else None)
         self._db = Database(self.url)
         if self._receipt_key is not None and self.receipts_file is not None:
             self._db.on_commit = self._store_receipt

@@ -9,7 +9,8 @@ Checks, each naming the event, participant or list position at fault:
 4. the stored allocation lists against the lists re-derived from the recorded seed, algorithm and
    version, and every allocation's arm against the derived list (minimisation is replayed);
 5. list positions used exactly once with none skipped, and enrolment order without gaps;
-6. each row of the people tables against its event (:func:`workbench.registry.people_rows.people_problems`);
+6. each row of the people tables against its event (:func:`workbench.registry.people_rows.people_problems`),
+   and of the measurement tables (:func:`workbench.registry.measure_rows.measurement_problems`);
 7. the signed receipts of the chain head (:func:`workbench.registry.receipts.receipt_problems`): the
    newest events deleted, or the event a receipt names rewritten.
 """
@@ -26,6 +27,7 @@ from workbench.core.messages import msg, resolve_lang
 from workbench.registry import schema as s
 from workbench.registry.audit import canonical, chain_problems
 from workbench.registry.models import VerifyReport
+from workbench.registry.measure_rows import measurement_problems
 from workbench.registry.people_rows import people_problems
 from workbench.registry.receipts import receipt_problems
 from workbench.registry.roles import grant_problems
@@ -148,7 +150,8 @@ def verify_all(db: Any, *, expected_head: str | None = None, checkpoints: list[s
         trials = conn.execute(sa.select(s.trials).order_by(s.trials.c.id)).all()
         allocs = conn.execute(sa.select(s.allocations)).all()
         seq_rows = conn.execute(sa.select(s.sequence)).all()
-        people = people_problems(conn, events) + grant_problems(conn, events)
+        people = (people_problems(conn, events) + grant_problems(conn, events)
+                  + measurement_problems(conn, events))
     problems, head = chain_problems(events)
     problems = receipt_problems(events, checkpoints or (), receipt_key) + problems
     problems += people

@@ -22,7 +22,8 @@ _IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 #: tables the app role may only read and add to
 APPEND_ONLY = ("wb_events", "wb_allocations", "wb_sequence", "wb_participants",
-               "wb_participant_updates", "wb_activities", "wb_role_grants")
+               "wb_participant_updates", "wb_activities", "wb_role_grants", "wb_indicators",
+               "wb_occasions", "wb_measurements")
 
 
 def _ident(name: str, *, lang: str | None = None) -> str:

@@ -12,11 +12,16 @@ Tables
 ``roles``        version 2–3: trial staff (kept for old databases; no longer written or read).
 ``role_grants``  who may do what, per project (``trial_id`` NULL) or trial: one append-only row per
                  change, a copy of its ``role_granted``/``role_revoked`` event (:mod:`workbench.registry.roles`).
+``indicators``, ``occasions``, ``measurements``
+                 the project's indicators, its measurement occasions (timing) and every value
+                 measured or corrected (:mod:`workbench.registry.measure_rows`): one row per event.
 ``participants``, ``participant_updates``, ``activities``
                  the project's participants, their stages/drop-outs/corrections and the activity
                  log (:mod:`workbench.registry.people`): copies of people events, one row per event.
 
-Version 4 adds ``role_grants`` (owner/staff/viewer per project and trial, append-only, filled
+Version 5 adds ``indicators``, ``occasions`` and ``measurements`` (outcomes measured on the
+participants at each occasion, :mod:`workbench.registry.measurements`): copies of their events,
+append-only. Version 4 adds ``role_grants`` (owner/staff/viewer per project and trial, append-only, filled
 from the ``role_granted`` events of older versions). Version 3 adds the three people tables, append-only like the log. Version 2 adds database triggers that refuse UPDATE and DELETE on the log, the allocations and the
 sequence (:func:`install_guards`).
 """
@@ -27,7 +32,7 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
 
@@ -160,11 +165,59 @@ sa.Index("ix_activities_participant", activities.c.participant_id)
 #: the people tables added in version 3
 PEOPLE_TABLES = (participants, participant_updates, activities)
 
+indicators = sa.Table(
+    "wb_indicators",
+    metadata,
+    sa.Column("event_seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("minimum", sa.Float, nullable=True),
+    sa.Column("maximum", sa.Float, nullable=True),
+    sa.Column("unit", sa.String(200), nullable=True),
+    sa.Column("label", sa.String(200), nullable=True),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+occasions = sa.Table(
+    "wb_occasions",
+    metadata,
+    sa.Column("event_seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.String(64), nullable=False),
+    sa.Column("months", sa.Integer, nullable=False),
+    sa.Column("days_before", sa.Integer, nullable=False),
+    sa.Column("days_after", sa.Integer, nullable=False),
+    sa.Column("label", sa.String(200), nullable=True),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+measurements = sa.Table(
+    "wb_measurements",
+    metadata,
+    sa.Column("event_seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("participant_id", sa.String(200), nullable=False),
+    sa.Column("indicator", sa.String(200), nullable=False),
+    sa.Column("occasion", sa.String(64), nullable=False),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("measured_on", sa.String(10), nullable=False),
+    sa.Column("correction", sa.Integer, nullable=False),
+    sa.Column("source", sa.String(200), nullable=True),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+sa.Index("ix_measurements_key", measurements.c.participant_id, measurements.c.indicator,
+         measurements.c.occasion)
+
+#: the measurement tables added in version 5
+MEASUREMENT_TABLES = (indicators, occasions, measurements)
+
 #: tables (and, for trials, columns) that no statement may change once written
 GUARDED = {"wb_events": None, "wb_allocations": None, "wb_sequence": None,
            "wb_trials": ("name", "config", "created_at"), "wb_participants": None,
            "wb_participant_updates": None, "wb_activities": None,
-           "wb_role_grants": None}
+           "wb_role_grants": None, "wb_indicators": None, "wb_occasions": None,
+           "wb_measurements": None}
 
 
 def install_guards(conn: sa.Connection) -> None:
@@ -229,9 +282,16 @@ def _migrate_3_to_4(conn: sa.Connection) -> None:
     install_guards(conn)
 
 
+def _migrate_4_to_5(conn: sa.Connection) -> None:
+    """Version 4 had no measurements; add the indicator, occasion and measurement tables, guarded."""
+    for table in MEASUREMENT_TABLES:
+        table.create(conn, checkfirst=True)
+    install_guards(conn)
+
+
 #: from-version -> step that brings a database to from-version + 1
 MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3,
-                                                          3: _migrate_3_to_4}
+                                                          3: _migrate_3_to_4, 4: _migrate_4_to_5}
 
 
 def current_version(conn: sa.Connection) -> int | None:
