@@ -146,7 +146,9 @@ def _write(reg: Any, planned: list[tuple[int, str, str, Any, str, str]],
                                         occasion=occ, old=_show(old[0]), value=_show(number))
                 writes.append((pid, number, occ, day, old is not None))
             except WorkbenchError as exc:
-                failed.append((row_no, col, exc.message(lang)))
+                text = exc.message(lang)
+                if not any(r == row_no and f == text for r, _, f in failed):  # once per row
+                    failed.append((row_no, col, text))
         failed.sort()
         if failed and not confirm:
             raise _Rollback(ImportReport(0, unchanged, 0, tuple(failed), written=False, source=source))
