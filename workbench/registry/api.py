@@ -19,13 +19,14 @@ from workbench.registry.config import build_config, declared_lists
 from workbench.registry.engine import DB_DIR, Database, check_sqlite_file, resolve_url, sqlite_file
 from workbench.registry.ids import normalize_user
 from workbench.registry.models import VerifyReport
+from workbench.registry.followup import FollowupMixin
 from workbench.registry.measurements import MeasurementsMixin
 from workbench.registry.people import PeopleMixin
 from workbench.registry import receipts as rc
 from workbench.registry.trial import Trial
 
 
-class Registry(PeopleMixin, MeasurementsMixin):
+class Registry(PeopleMixin, MeasurementsMixin, FollowupMixin):
     """The registry of a project: randomization, participants and their activities.
 
     Participant and activity services (``register_participant``, ``set_stage``,

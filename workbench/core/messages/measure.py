@@ -115,4 +115,10 @@ MESSAGES = {
         "sv": "Raden för händelse {seq} i {table} ({item}) har tagits bort, men händelsen finns i loggen.",
         "en": "The row of event {seq} in {table} ({item}) was removed, but the event is in the log.",
     },
+    "measure.no_trial": {
+        "sv": "Ingen i registret är randomiserad, så effekten på '{indicator}' kan inte skattas per grupp. "
+              "Använd wb.prepost för en före/efter-jämförelse.",
+        "en": "Nobody in the registry is randomized, so the effect on '{indicator}' cannot be estimated by arm. "
+              "Use wb.prepost for a before/after comparison.",
+    },
 }
