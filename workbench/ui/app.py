@@ -18,8 +18,10 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.messages import msg
 from workbench.project.folder import Project
 from workbench.ui.activity_page import ActivityPage
+from workbench.ui.followup_page import FollowupPage
 from workbench.ui.common import message_html
 from workbench.ui.identity import current_user, hub_mode, open_registry, registry_url
+from workbench.ui.measure_page import MeasurePage
 from workbench.ui.randomize_page import RandomizePage
 from workbench.ui.results_page import ResultsPage
 from workbench.ui.status_page import StatusPage
@@ -41,6 +43,8 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("ui.tab.start", _status_page),
     ("ui.tab.step1", _step1_page),
     ("people.ui.tab", lambda project, lang, refresh: ActivityPage(project, lang=lang, on_saved=refresh)),
+    ("measure.ui.tab", lambda project, lang, refresh: MeasurePage(project, lang=lang, on_saved=refresh)),
+    ("measure.ui.f.tab", lambda project, lang, refresh: FollowupPage(project, lang=lang)),
     ("ui.pages.tab.upload", lambda project, lang, refresh: UploadPage(project, lang=lang, on_saved=refresh)),
     ("ui.pages.tab.results", lambda project, lang, refresh: ResultsPage(project, lang=lang, background=True)),
     ("ui.tab.randomize", lambda project, lang, refresh: RandomizePage(project, lang=lang)),
@@ -115,7 +119,7 @@ def build_app(project: Project, *, lang: str = "sv") -> w.Widget:
 
     def refresh() -> None:
         for lazy in pages:
-            if lazy.built and isinstance(lazy.page, StatusPage):
+            if lazy.built and isinstance(lazy.page, (StatusPage, FollowupPage)):
                 lazy.page.refresh()
 
     for _, factory in PAGES:
