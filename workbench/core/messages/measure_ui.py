@@ -71,4 +71,35 @@ MESSAGES = {
     "measure.ui.f.col.randomized": {"sv": "Antal", "en": "Number"},
     "measure.ui.f.col.measured": {"sv": "Mätta", "en": "Measured"},
     "measure.ui.f.col.share": {"sv": "Andel mätta (%)", "en": "Share measured (%)"},
+    "measure.ui.imp.heading": {"sv": "Importera mätningar till registret", "en": "Import measurements into the registry"},
+    "measure.ui.imp.intro": {
+        "sv": "Välj kolumnen med deltagarna, indikatorn och vilken kolumn som håller värdet vid varje "
+              "mättillfälle (och gärna datumet). Värden som redan finns i registret läggs inte in igen.",
+        "en": "Pick the participant column, the indicator and the column holding the value at each occasion "
+              "(and its date if you have it). Values already in the registry are not added again.",
+    },
+    "measure.ui.imp.none": {"sv": "(ingen)", "en": "(none)"},
+    "measure.ui.imp.participant": {"sv": "Kolumn med deltagare", "en": "Participant column"},
+    "measure.ui.imp.indicator": {"sv": "Indikator", "en": "Indicator"},
+    "measure.ui.imp.date": {"sv": "Datum", "en": "Date"},
+    "measure.ui.imp.run": {"sv": "Importera mätningar", "en": "Import measurements"},
+    "measure.ui.imp.confirm": {"sv": "Importera övriga rader", "en": "Import the other rows"},
+    "measure.ui.imp.no_table": {"sv": "Ladda upp en fil först.", "en": "Upload a file first."},
+    "measure.ui.imp.need_columns": {
+        "sv": "Välj kolumnen med deltagare, en indikator och minst ett mättillfälle.",
+        "en": "Pick the participant column, an indicator and at least one occasion.",
+    },
+    "measure.ui.imp.done": {
+        "sv": "Importerat: {added} nya värden, {corrected} rättelser, {unchanged} fanns redan.",
+        "en": "Imported: {added} new values, {corrected} corrections, {unchanged} were already there.",
+    },
+    "measure.ui.imp.failed": {
+        "sv": "{n} rader gick inte att importera, så inget har sparats. Rätta filen och ladda upp den igen, "
+              "eller importera övriga rader.",
+        "en": "{n} rows could not be imported, so nothing was stored. Fix the file and upload it again, or "
+              "import the other rows.",
+    },
+    "measure.ui.imp.col.row": {"sv": "Rad i filen", "en": "Row in the file"},
+    "measure.ui.imp.col.column": {"sv": "Kolumn", "en": "Column"},
+    "measure.ui.imp.col.message": {"sv": "Vad är fel", "en": "What is wrong"},
 }
