@@ -57,7 +57,13 @@ APP_CSS = """
                   overflow: visible !important; line-height: 1.25; }
   .jupyter-button { width: auto !important; min-width: 8em; padding: 0 1em; }
   .jupyter-widgets.widget-tab > .p-TabBar .p-TabBar-tab,
-  .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab { font-size: 1em; min-width: 14em; }
+  .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab { font-size: 1em; min-width: 0; flex: 0 1 auto;
+    margin-bottom: 2px; }
+  /* eight pages: the tabs wrap onto a second row rather than run out of the window */
+  .jupyter-widgets.widget-tab > .p-TabBar, .jupyter-widgets.widget-tab > .lm-TabBar { height: auto !important;
+    max-height: none !important; overflow: visible !important; }
+  .jupyter-widgets.widget-tab > .p-TabBar .p-TabBar-content,
+  .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-content { flex-wrap: wrap; }
   :focus-visible { outline: 3px solid #1a4480 !important; outline-offset: 2px; }
   .wb-ladder li { line-height: 1.4; }
   .wb-tabs .widget-inline-hbox, .wb-tabs .widget-vbox, .wb-tabs .widget-hbox { max-width: 100% !important; }
