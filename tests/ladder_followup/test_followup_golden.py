@@ -30,6 +30,9 @@ def test_effects_and_bounds_match_r(trial, ref):
         assert eff.loc[occ, "estimate"] == pytest.approx(ref.loc[occ, "diff"], rel=1e-9)
         assert eff.loc[occ, "std_error"] == pytest.approx(ref.loc[occ, "se"], rel=1e-9)
         assert eff.loc[occ, "n"] == ref.loc[occ, "measured_t"] + ref.loc[occ, "measured_c"]
+        assert eff.loc[occ, "measured_treated"] == ref.loc[occ, "measured_t"]
+        assert eff.loc[occ, "measured_control"] == ref.loc[occ, "measured_c"]
+        assert eff.loc[occ, "randomized_treated"] == eff.loc[occ, "randomized_control"] == 80
         lee = r.bounds[(r.bounds.occasion == occ) & (r.bounds.method == "lee")].iloc[0]
         assert lee.lower == pytest.approx(ref.loc[occ, "lee_lower"], rel=1e-9)
         assert lee.upper == pytest.approx(ref.loc[occ, "lee_upper"], rel=1e-9)
@@ -94,3 +97,14 @@ def test_bad_input_is_named(trial):
         longterm(trial, ["efter"], treated_arm="insats", bounds="alla")
     with pytest.raises(WorkbenchError, match="occasions="):
         longterm(trial.drop(columns=["efter", "uppfoljning_24"]), treated_arm="insats")
+
+
+def test_participants_not_yet_due_are_left_out_not_counted_as_lost(trial):
+    due = pd.DataFrame({"efter": True, "uppfoljning_24": trial["uppfoljning_24"].notna()
+                        | (trial.index % 2 == 0)}, index=trial.index)
+    r = longterm(trial, ["efter", "uppfoljning_24"], treated_arm="insats", due=due)
+    late = r.effects.set_index("occasion").loc["uppfoljning_24"]
+    assert late.randomized_treated + late.randomized_control == int(due["uppfoljning_24"].sum())
+    assert late.n == trial["uppfoljning_24"].notna().sum()  # every measured value is still used
+    with pytest.raises(Exception, match="due"):
+        longterm(trial, ["efter"], treated_arm="insats", due=due.iloc[:10])

@@ -89,6 +89,10 @@ def test_completeness_per_arm_for_the_owner_and_the_long_term_analysis(reg):
     reg.set_role("personal", "staff", by="agare")
     staff_table, _ = reg.completeness("stress", viewer="personal")
     assert set(staff_table["arm"]) == {"alla"}
-    result = reg.longterm("stress", ["efter"], treated_arm="insats")
+    early = reg.longterm("stress", ["efter"], treated_arm="insats")  # today: the window is not open
+    assert early.estimate.n == 40 - n_lost and early.bounds.empty  # the lost are not yet lost
+    later = dt.date.today() + dt.timedelta(days=300)  # the 'efter' window has closed
+    result = reg.longterm("stress", ["efter"], treated_arm="insats", today=later)
     assert result.estimate.estimate < -4 and not result.credible
     assert set(result.bounds["method"]) == {"lee", "worst_best"}
+    assert result.effects["measured_control"].iloc[0] == 20 - n_lost

@@ -136,7 +136,11 @@ class FollowupMixin:
 
     def longterm(self, indicator: str, occasions: list[str] | None = None, *, trial: str | None = None,
                  treated_arm: Any = None, lang: str | None = None, **options: Any) -> Any:
-        """``wb.longterm`` on :meth:`measurements` (wide), with the indicator's range for the bounds."""
+        """``wb.longterm`` on :meth:`measurements` (wide), with the indicator's range for the bounds.
+
+        Participants whose window for an occasion has not opened yet (on ``today=``, default today)
+        are left out of that occasion rather than counted as lost.
+        """
         from workbench.ladder.followup import longterm
 
         lang = self._lang(lang)  # type: ignore[attr-defined]
@@ -146,8 +150,13 @@ class FollowupMixin:
             raise RegistryError("measure.no_trial", lang=lang, indicator=indicator)
         options.setdefault("minimum", ind.minimum if ind else None)
         options.setdefault("maximum", ind.maximum if ind else None)
-        return longterm(wide[wide["arm"].notna()], occasions, treated_arm=treated_arm, lang=lang,
-                        **options)
+        wide = wide[wide["arm"].notna()].reset_index(drop=True)
+        if "due" not in options:  # whose window has not opened is not yet measurable, not lost
+            plan = self.followup(indicator, today=options.pop("today", None), lang=lang)
+            opened = plan.assign(opened=plan["status"] != "not_yet").pivot(
+                index="participant_id", columns="occasion", values="opened")
+            options["due"] = opened.reindex(wide["participant_id"]).fillna(True).reset_index(drop=True)
+        return longterm(wide, occasions, treated_arm=treated_arm, lang=lang, **options)
 
     def export_followup(self, folder: str | Path, *, indicator: str | None = None,
                         today: dt.date | str | None = None, excel: bool = False,

@@ -73,4 +73,8 @@ MESSAGES = {
         "en": "Because the arms were randomized, each comparison shows the effect of the offer at that "
               "occasion; that the effect holds requires that attrition does not bias the later measurements.",
     },
+    "followup.bad_due": {
+        "sv": "'due' ska ha en rad per deltagare ({n}) och en kolumn per mättillfälle; saknas: {occasions}.",
+        "en": "'due' must have one row per participant ({n}) and one column per occasion; missing: {occasions}.",
+    },
 }

@@ -85,8 +85,8 @@ def longterm(data: "pd.DataFrame", occasions: Sequence[str] | None = None, *, ar
              treated_arm: Any = None, method: str = "difference_in_means",
              covariates: Sequence[str] | None = None, blocks: str | None = None,
              minimum: float | None = None, maximum: float | None = None, bounds: str = "auto",
-             adherence: float | None = None, label: str | None = None,
-             lang: str | None = None) -> "LongTermResult":
+             adherence: float | None = None, due: "pd.DataFrame | None" = None,
+             label: str | None = None, lang: str | None = None) -> "LongTermResult":
     """The effect of the offer at each occasion side by side, attrition per arm, and bounds.
 
     Parameters
@@ -110,6 +110,10 @@ def longterm(data: "pd.DataFrame", occasions: Sequence[str] | None = None, *, ar
         ``"lee"``, ``"worst_best"`` (at every occasion) or ``"none"``.
     adherence
         Share of entrants who were randomized (as ``wb.rct``).
+    due
+        Optional, same rows as ``data``: one boolean column per occasion, False for participants
+        whose window has not opened yet. They are left out of that occasion (not yet measurable
+        is not attrition; entry time is independent of the arm, so the comparison stays fair).
 
     Returns
     -------
@@ -139,10 +143,20 @@ def longterm(data: "pd.DataFrame", occasions: Sequence[str] | None = None, *, ar
     if not occasions:
         raise InputError("followup.no_occasions", lang=lang, columns=[str(c) for c in data.columns])
     require_columns(data, [arm, *occasions, *(covariates or []), blocks], lang=lang)
-    frame = data[data[arm].notna()].reset_index(drop=True)
-    results, rows, bound_rows = [], [], []
-    att_table, att_warnings = attrition_by_occasion(frame, occasions, arm=arm, lang=lang)
+    keep_rows = data[arm].notna()
+    frame = data[keep_rows].reset_index(drop=True)
+    if due is not None:
+        missing = [o for o in occasions if o not in due.columns]
+        if missing or len(due) != len(data):
+            raise InputError("followup.bad_due", lang=lang, occasions=missing or occasions, n=len(data))
+        due = due[keep_rows.to_numpy()].reset_index(drop=True).astype(bool)
+    results, rows, bound_rows, tables, att_warnings = [], [], [], [], []
     for occ in occasions:
+        frame_all = frame
+        frame = frame_all[due[occ].to_numpy()].reset_index(drop=True) if due is not None else frame_all
+        table, warn = attrition_by_occasion(frame, [occ], arm=arm, lang=lang)
+        tables.append(table)
+        att_warnings.extend(warn)
         r = rct(frame, occ, arm, method=method, covariates=covariates, blocks=blocks,
                 treated_arm=treated_arm, adherence=adherence, lang=lang, label=occ)
         results.append(r)
@@ -150,8 +164,13 @@ def longterm(data: "pd.DataFrame", occasions: Sequence[str] | None = None, *, ar
         att = r.attrition.set_index("arm")["share_missing"]
         overall = float(frame[occ].isna().mean())
         differential = float(abs(att["treated"] - att["control"]))
+        per_arm = r.attrition.set_index("arm")
         rows.append({"occasion": occ, "estimate": e.estimate, "std_error": e.std_error,
                      "ci_low": e.ci_low, "ci_high": e.ci_high, "p_value": e.p_value, "n": e.n,
+                     "measured_treated": int(per_arm.loc["treated", "randomized"] - per_arm.loc["treated", "outcome_missing"]),
+                     "randomized_treated": int(per_arm.loc["treated", "randomized"]),
+                     "measured_control": int(per_arm.loc["control", "randomized"] - per_arm.loc["control", "outcome_missing"]),
+                     "randomized_control": int(per_arm.loc["control", "randomized"]),
                      "missing": overall, "missing_difference": differential, "credible": r.credible})
         large = overall > OVERALL_MAX + 1e-12 or differential > DIFFERENTIAL_MAX + 1e-12
         treated = (frame[arm] == r.attrition["arm_label"].iloc[0]).to_numpy()
@@ -164,7 +183,10 @@ def longterm(data: "pd.DataFrame", occasions: Sequence[str] | None = None, *, ar
         if (bounds == "worst_best" or (bounds == "auto" and large)) and low is not None and high is not None:
             b = extreme_bounds(y, treated, observed, float(low), float(high))
             bound_rows.append({"occasion": occ, **b._asdict()})
+        frame = frame_all
     import pandas as pd
+
+    att_table = pd.concat(tables, ignore_index=True)
 
     effects = pd.DataFrame(rows)
     bound_table = pd.DataFrame(bound_rows, columns=["occasion", "lower", "upper", "method",

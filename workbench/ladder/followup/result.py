@@ -22,7 +22,8 @@ class LongTermResult(Result):
         The effect at the latest occasion (the headline number of a long-term follow-up).
     effects
         One row per occasion: ``occasion, estimate, std_error, ci_low, ci_high, p_value, n,
-        missing, missing_difference, credible``.
+        measured_treated, randomized_treated, measured_control, randomized_control`` (attrition
+        per arm), ``missing, missing_difference, credible``.
     attrition
         ``occasion, arm, randomized, measured, share_measured``.
     bounds
