@@ -24,8 +24,8 @@ MESSAGES = {
               "randomized and measured then:",
     },
     "followup.text.occasion": {
-        "sv": "vid '{occasion}' {effect} (n = {n});",
-        "en": "at '{occasion}' {effect} (n = {n});",
+        "sv": "vid '{occasion}' {effect} (n = {n})",
+        "en": "at '{occasion}' {effect} (n = {n})",
     },
     "followup.text.held": {
         "sv": "Höll resultaten i sig? Ja: effekten vid '{first}' syns tydligt även vid '{last}'.",

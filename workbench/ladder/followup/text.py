@@ -27,10 +27,10 @@ def verdict(result: Any) -> str:
 
 def explain_longterm(result: Any, lang: str) -> str:
     """The paragraph shown in reports: effects per occasion, whether they held, the caveats."""
-    parts = [msg("followup.text.intro", lang, treated=result.treated_label, control=result.control_label)]
-    for occ, r in zip(result.occasions, result.per_occasion, strict=True):
-        parts.append(msg("followup.text.occasion", lang, occasion=occ, effect=r.estimate.format(lang),
-                         n=r.estimate.n))
+    each = [msg("followup.text.occasion", lang, occasion=occ, effect=r.estimate.format(lang), n=r.estimate.n)
+            for occ, r in zip(result.occasions, result.per_occasion, strict=True)]
+    parts = [msg("followup.text.intro", lang, treated=result.treated_label, control=result.control_label)
+             + " " + "; ".join(each) + "."]
     v = verdict(result)
     first, last = result.occasions[0], result.occasions[-1]
     parts.append(msg(f"followup.text.{v}", lang, first=first, last=last))
