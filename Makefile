@@ -23,7 +23,7 @@ lock:
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet "uv==$(UV_VERSION)"
 	printf 'setuptools>=68\nwheel>=0.42\npip>=24\n' | $(VENV)/bin/uv pip compile pyproject.toml - \
-		--extra dev --generate-hashes --custom-compile-command "make lock" -o requirements.lock
+		--extra dev --extra hub --generate-hashes --custom-compile-command "make lock" -o requirements.lock
 
 ## make demo: set up, build the demo project from the sample data, serve the Swedish app on 127.0.0.1
 demo: setup

@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="kontrollera att slumpningsregistret är orört",
                        description="Kontrollera hashkedjan och att slumplistorna kan återskapas från sina frön.")
     p.add_argument("path", metavar="MAPP", help="projektmappen (eller en databas-URL)")
+    p.add_argument("--kvitto", "--receipt", dest="receipts", action="append", default=None,
+                   help="ett kvitto eller en kort kod (t.ex. 57-3F9AC21B) som ska stämma; kan upprepas")
 
     p = sub.add_parser("serve", help="starta personalappen för ett projekt",
                        description="Starta personalappen (Voilà) för projektet på 127.0.0.1.")
@@ -103,7 +105,7 @@ def _registry_command(args: argparse.Namespace, lang: str) -> int:
         project = Project.open(target, lang=lang)
         target, key = project.path, project.pseudonym_key()
     if args.command == "verify":
-        ok, text = verify_command(target, lang=lang)
+        ok, text = verify_command(target, receipts=args.receipts, key=key, lang=lang)
         print(text)
         return 0 if ok else 1
     print(randomize_command(target, args.trial, args.participant, args.strata, args.by,

@@ -20,9 +20,8 @@ def _randomize(driver, wait, participant: str, district: str) -> str:
     from selenium.webdriver.support.ui import Select
 
     form = driver.find_element(By.CSS_SELECTOR, ".f-slumpa-form")
-    user = form.find_element(By.CSS_SELECTOR, ".f-anvandare input")
-    if not user.get_attribute("value"):
-        user.send_keys("Anna Handläggare")
+    assert not form.find_elements(By.CSS_SELECTOR, ".f-anvandare")  # no field asks for a name
+    assert "Inloggad som" in form.find_element(By.CSS_SELECTOR, ".f-inloggad").text
     box = form.find_element(By.CSS_SELECTOR, ".f-deltagare input")
     box.clear()
     box.send_keys(participant)

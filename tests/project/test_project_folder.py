@@ -113,7 +113,7 @@ def test_demo_with_results_climbs_to_rung_five(tmp_path):
     status = p.status()
     assert [s.done for s in status.steps] == [True] * 5, [s.missing for s in status.steps]
     kinds = sorted(r["kind"] for r in p.results())
-    assert kinds == ["activity_followup", "prepost", "rct"]
+    assert kinds == ["activity_followup", "longterm", "prepost", "rct"]  # rung 5 twice: end and 24 months
     # rung 4 is met through the credible randomized comparison, not through a rung-4 result
     assert not any(r["rung"] == 4 for r in p.results())
 

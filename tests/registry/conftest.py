@@ -1,7 +1,10 @@
 """Fixtures of the registry tests: a fresh SQLite registry, and PostgreSQL when configured."""
 
 import os
+import shutil
+import tempfile
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +43,23 @@ def registry(db_url):
     reg = Registry(db_url)
     yield reg
     reg.close()
+
+
+@pytest.fixture
+def fast_url(db_url, tmp_path):
+    """The same backend with commits that do not wait for the disk, to keep the test run short.
+
+    Locking and transactions are unchanged (that is what these tests are about); only the flush
+    to disk at commit is skipped: SQLite on a RAM disk, PostgreSQL with synchronous_commit=off.
+    """
+    if not db_url.startswith("sqlite"):
+        sep = "&" if "?" in db_url else "?"
+        yield f"{db_url}{sep}options=-c%20synchronous_commit%3Doff"
+        return
+    shm = Path("/dev/shm")
+    if not (shm.is_dir() and os.access(shm, os.W_OK)):
+        yield db_url
+        return
+    folder = Path(tempfile.mkdtemp(prefix="wb_registry_test_", dir=shm))
+    yield f"sqlite:///{folder / 'reg.sqlite'}"
+    shutil.rmtree(folder, ignore_errors=True)

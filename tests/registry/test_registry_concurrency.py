@@ -21,26 +21,6 @@ WORKER = Path(__file__).with_name("worker_randomize.py")
 LEVELS = ("Norr", "Söder", "Öster")
 
 
-@pytest.fixture
-def fast_url(db_url, tmp_path):
-    """The same backend with commits that do not wait for the disk, to keep the test run short.
-
-    Locking and transactions are unchanged (that is what these tests are about); only the flush
-    to disk at commit is skipped: SQLite on a RAM disk, PostgreSQL with synchronous_commit=off.
-    """
-    if not db_url.startswith("sqlite"):
-        sep = "&" if "?" in db_url else "?"
-        yield f"{db_url}{sep}options=-c%20synchronous_commit%3Doff"
-        return
-    shm = Path("/dev/shm")
-    if not (shm.is_dir() and os.access(shm, os.W_OK)):
-        yield db_url
-        return
-    folder = Path(tempfile.mkdtemp(prefix="wb_registry_test_", dir=shm))
-    yield f"sqlite:///{folder / 'reg.sqlite'}"
-    shutil.rmtree(folder, ignore_errors=True)
-
-
 def _spawn(url, trial, prefix, n, go, levels=LEVELS, env=None):
     return subprocess.Popen(
         [sys.executable, str(WORKER), url, trial, prefix, str(n), str(go), ",".join(levels)],

@@ -33,7 +33,7 @@ def test_widgets_have_swedish_labels_and_hooks(reg):
     assert "ärendenummer" in form.participant.placeholder
     assert form.confirm.description.startswith("Jag bekräftar")
     classes = {c for w in form.widget.children for c in w._dom_classes}
-    for hook in ["f-anvandare", "f-deltagare", "f-stratum-stadsdel", "f-kriterium-1",
+    for hook in ["f-inloggad", "f-deltagare", "f-stratum-stadsdel", "f-kriterium-1",
                  "f-kriterium-2", "f-bekrafta", "f-slumpa", "f-resultat"]:
         assert hook in classes
     assert randomize_form(reg, "Hemmaplan").children
@@ -79,17 +79,31 @@ def test_kind_errors_and_nothing_written(reg, setup, words):
     assert reg.head() == head
 
 
-def test_user_required_and_unexpected_error_is_kind(reg, monkeypatch):
+def test_identity_comes_from_the_server_and_unexpected_error_is_kind(reg, monkeypatch):
+    import ipywidgets as widgets
+
+    from workbench.core.errors import RegistryError
+
+    monkeypatch.setenv("WORKBENCH_USER", "kommunens-anna")  # one-person mode: a configured name
     form = RandomizeForm(reg, "Hemmaplan")
+    texts = [w.description for w in form.widget.children if isinstance(w, widgets.Text)]
+    assert texts == ["Deltagarens id"] or all("namn" not in t.lower() for t in texts)
+    assert "Inloggad som kommunens-anna" in form.user.value
     _fill(form, "A-1")
     form.button.click()
-    assert "Skriv ditt namn" in form.result.value
-    form.user.value = "anna"
+    alloc = reg.trial("Hemmaplan").lookup("A-1")
+    assert alloc.by == "kommunens-anna"
+    code = form.result.value.split("<code>")[1].split("</code>")[0]
+    assert reg.verify(checkpoints=[code]).ok and code.startswith(f"{reg.head()[0]}-")
+    monkeypatch.setenv("WORKBENCH_HUB", "1")  # behind the hub only the hub's identity counts
+    with pytest.raises(RegistryError, match="inloggning"):
+        RandomizeForm(reg, "Hemmaplan")
 
     def boom(*a, **k):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(form.trial, "randomize", boom)
+    _fill(form, "A-2")
     form.button.click()
     assert "Något gick fel" in form.result.value and "disk full" not in form.result.value
 

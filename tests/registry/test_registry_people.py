@@ -207,7 +207,7 @@ def test_migration_from_version_2_adds_people_tables(tmp_path):
     engine.dispose()
     reg = Registry(url, key=KEY)
     try:
-        assert reg.schema_version == s.SCHEMA_VERSION == 3
+        assert reg.schema_version == s.SCHEMA_VERSION >= 3
         reg.create_trial("gammal", owner="olle").randomize("C-1", by="olle")
         reg.register_participant("C-1", by="anna", stages={"started": None})
         reg.log_activity("C-1", by="anna", kind="Hembesök", minutes=30)

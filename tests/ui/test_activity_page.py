@@ -15,7 +15,7 @@ PNR = "19121212-1212"
 def page(tmp_path):
     project = build_demo(tmp_path / "demo", with_results=False, with_trial=False)
     saved = []
-    return ActivityPage(project, on_saved=lambda: saved.append(True)), saved
+    return ActivityPage(project, on_saved=lambda: saved.append(True), user="Anna"), saved
 
 
 def _register(page, participant, district, stages, dropout_reason=None):
@@ -42,8 +42,7 @@ def test_register_log_and_follow_up_climbs_to_rung_2(page):
     project = page.project
     assert project.status().reached == 1
     assert "Inga deltagare" in page.latest.value
-    assert "Skriv ditt namn" in _register(page, "F-1", "Solvik", ["eligible"])
-    page.user.value = "Anna"
+    assert "Inloggad som Anna" in page.user.value  # the server's identity: no name field
     assert "F-1 är registrerad (3 steg" in _register(page, "F-1", "Solvik", ["eligible", "offered", "started"])
     assert page.stages["started"].value is False and page.participant.value == ""
     fb = _register(page, PNR, "Hagalund", ["eligible", "offered", "started", "completed"])
@@ -71,7 +70,6 @@ def test_register_log_and_follow_up_climbs_to_rung_2(page):
 
 def test_kind_errors_never_tracebacks(page):
     page, saved = page
-    page.user.value = "Anna"
     assert "Registrera minst en deltagare" in (page.followup_button.click() or page.followup_feedback.value)
     assert "finns inte i registret" in _activity(page, "X-404")
     assert "ÅÅÅÅ-MM-DD" in (setattr(page.date, "value", "igår") or _register(page, "F-2", "Solvik", ["eligible"]))

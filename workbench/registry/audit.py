@@ -29,6 +29,8 @@ GENESIS = "0" * 64
 #: fault-injection hook for the crash tests: "<marker file>:<seconds>" makes a write transaction
 #: create the marker file and sleep just before it commits
 HOOK_ENV = "WORKBENCH_REGISTRY_TEST_PAUSE"
+#: key in the connection's ``info`` under which :func:`append_event` leaves the new head
+HEAD_INFO = "wb_head"
 
 
 def canonical(obj: Any) -> str:
@@ -65,9 +67,11 @@ def append_event(conn: sa.Connection, *, trial: str | None, kind: str, payload: 
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     created_at = created_at or now_iso()
     body = event_body(seq, trial, kind, participant_id, payload, by, created_at)
+    digest = event_hash(prev, body)
     execute(conn, "insert_event", seq=seq, trial=trial, kind=kind, participant_id=participant_id,
             payload=canonical(dict(payload)), by=by, created_at=created_at, prev_hash=prev,
-            hash=event_hash(prev, body))
+            hash=digest)
+    conn.info[HEAD_INFO] = (seq, digest)  # Database.write hands it on once the transaction commits
     return seq
 
 
@@ -104,7 +108,8 @@ def chain_problems(rows: list[Any]) -> tuple[list[tuple[str, dict[str, Any]]], s
     return problems, prev
 
 
-def verify(db: Any, *, expected_head: str | None = None, lang: str | None = None) -> Any:
+def verify(db: Any, *, expected_head: str | None = None, checkpoints: list[str] | None = None,
+           receipt_key: bytes | None = None, lang: str | None = None) -> Any:
     """Check the chain, the stored rows against the log, and re-derive every sequence.
 
     See :func:`workbench.registry.checks.verify_all`; returns a
@@ -112,4 +117,5 @@ def verify(db: Any, *, expected_head: str | None = None, lang: str | None = None
     """
     from workbench.registry.checks import verify_all
 
-    return verify_all(db, expected_head=expected_head, lang=lang)
+    return verify_all(db, expected_head=expected_head, checkpoints=checkpoints,
+                      receipt_key=receipt_key, lang=lang)

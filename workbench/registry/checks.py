@@ -9,7 +9,10 @@ Checks, each naming the event, participant or list position at fault:
 4. the stored allocation lists against the lists re-derived from the recorded seed, algorithm and
    version, and every allocation's arm against the derived list (minimisation is replayed);
 5. list positions used exactly once with none skipped, and enrolment order without gaps;
-6. each row of the people tables against its event (:func:`workbench.registry.people_rows.people_problems`).
+6. each row of the people tables against its event (:func:`workbench.registry.people_rows.people_problems`),
+   and of the measurement tables (:func:`workbench.registry.measure_rows.measurement_problems`);
+7. the signed receipts of the chain head (:func:`workbench.registry.receipts.receipt_problems`): the
+   newest events deleted, or the event a receipt names rewritten.
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ from workbench.core.messages import msg, resolve_lang
 from workbench.registry import schema as s
 from workbench.registry.audit import canonical, chain_problems
 from workbench.registry.models import VerifyReport
+from workbench.registry.measure_rows import measurement_problems
 from workbench.registry.people_rows import people_problems
+from workbench.registry.receipts import receipt_problems
+from workbench.registry.roles import grant_problems
 from workbench.registry.sequence import LIST_SCHEMES, derive_list, minimisation_arm
 
 ROW_FIELDS = ("arm", "list_key", "sequence_no", "member_no", "order_no", "cluster")
@@ -135,7 +141,8 @@ def _allocation_checks(name: str, cfg: dict[str, Any], allocs: list[dict[str, An
     return out
 
 
-def verify_all(db: Any, *, expected_head: str | None = None, lang: str | None = None) -> VerifyReport:
+def verify_all(db: Any, *, expected_head: str | None = None, checkpoints: list[str] | None = None,
+               receipt_key: bytes | None = None, lang: str | None = None) -> VerifyReport:
     """Run every check; return a :class:`VerifyReport` (``ok`` is True when nothing was found)."""
     lang = resolve_lang(lang)
     with db.read() as conn:
@@ -143,8 +150,10 @@ def verify_all(db: Any, *, expected_head: str | None = None, lang: str | None = 
         trials = conn.execute(sa.select(s.trials).order_by(s.trials.c.id)).all()
         allocs = conn.execute(sa.select(s.allocations)).all()
         seq_rows = conn.execute(sa.select(s.sequence)).all()
-        people = people_problems(conn, events)
+        people = (people_problems(conn, events) + grant_problems(conn, events)
+                  + measurement_problems(conn, events))
     problems, head = chain_problems(events)
+    problems = receipt_problems(events, checkpoints or (), receipt_key) + problems
     problems += people
     if expected_head and expected_head not in {e.hash for e in events}:
         problems.append(("registry.verify.anchor_missing", {"head": expected_head[:16]}))

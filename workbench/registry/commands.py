@@ -62,17 +62,30 @@ def randomize_command(project_or_url: str | os.PathLike[str], trial: str, partic
         reg.close()
     if alloc.existing:
         return alloc.note or ""
-    return msg("registry.cli_randomized", lang, participant=alloc.participant_id, arm=alloc.arm,
+    text = msg("registry.cli_randomized", lang, participant=alloc.participant_id, arm=alloc.arm,
                trial=trial, when=alloc.created_at.isoformat(timespec="seconds"))
+    if alloc.receipt:
+        text += "\n" + msg("registry.cli_receipt", lang, code=alloc.receipt)
+    return text
 
 
 def verify_command(project_or_url: str | os.PathLike[str], *, expected_head: str | None = None,
+                   receipts: Iterable[str] | None = None, key: str | bytes | None = None,
                    lang: str | None = None) -> tuple[bool, str]:
-    """Check the registry; return ``(ok, text)`` (the text names every problem found)."""
+    """Check the registry; return ``(ok, text)`` (the text names every problem found).
+
+    ``receipts`` (receipts or short codes someone noted) are checked together with the receipts
+    stored in the project folder.
+    """
     lang = resolve_lang(lang)
-    reg = open_registry(project_or_url, lang=lang)
+    reg = open_registry(project_or_url, key=key, lang=lang)
     try:
-        report = reg.verify(expected_head=expected_head, lang=lang)
+        checkpoints = None
+        if receipts:
+            from workbench.registry.receipts import stored_receipts
+
+            checkpoints = stored_receipts(reg.receipts_file) + list(receipts)
+        report = reg.verify(checkpoints=checkpoints, expected_head=expected_head, lang=lang)
     finally:
         reg.close()
     return report.ok, report.text(lang)

@@ -117,6 +117,9 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        #: called with ``(seq, hash)`` of the newest event after a write transaction that appended
+        #: events has committed (the registry writes a receipt; see :mod:`workbench.registry.receipts`)
+        self.on_commit: Any = None
         self.dialect = "sqlite" if url.startswith("sqlite") else "postgresql"
         if self.dialect == "sqlite":
             self.engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -131,8 +134,15 @@ class Database:
         ``pipeline=True`` (PostgreSQL) sends statements without waiting for each answer; only
         for code that runs raw statements through :mod:`workbench.registry.sql`.
         """
+        head = None
         with self._transaction(pipeline) as conn:
-            yield conn
+            conn.info.pop("wb_head", None)
+            try:
+                yield conn
+            finally:
+                head = conn.info.pop("wb_head", None)
+        if head is not None and self.on_commit is not None:
+            self.on_commit(head)
 
     @contextmanager
     def _transaction(self, pipeline: bool) -> Iterator[sa.Connection]:

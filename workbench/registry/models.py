@@ -12,7 +12,8 @@ class Allocation:
     """One participant's allocation.
 
     ``existing`` is True when the participant had already been randomized and this is the stored
-    allocation (never a new draw); ``note`` then says so in the user's language.
+    allocation (never a new draw); ``note`` then says so in the user's language. ``receipt`` is
+    the short code of the signed receipt written after a new allocation (see ``Registry.checkpoint``).
     """
 
     participant_id: str
@@ -24,12 +25,14 @@ class Allocation:
     trial: str = ""
     strata: dict[str, str] = field(default_factory=dict)
     note: str | None = None
+    #: short code of the signed receipt of the log after this allocation (None without a key)
+    receipt: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"participant_id": self.participant_id, "arm": self.arm,
                 "sequence_no": self.sequence_no, "created_at": self.created_at.isoformat(),
                 "by": self.by, "existing": self.existing, "trial": self.trial,
-                "strata": dict(self.strata), "note": self.note}
+                "strata": dict(self.strata), "note": self.note, "receipt": self.receipt}
 
 
 @dataclass(frozen=True)

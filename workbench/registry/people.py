@@ -22,6 +22,7 @@ from workbench.core.errors import RegistryError
 from workbench.core.messages import resolve_lang
 from workbench.core.options import check_option
 from workbench.registry import schema as s
+from workbench.registry.roles import require_writer
 from workbench.registry.audit import append_event, now_iso
 from workbench.registry.ids import normalize_participant, normalize_user
 from workbench.registry.people_rows import ACTIVITY, REGISTERED, insert_row
@@ -96,6 +97,7 @@ class PeopleMixin:
         pid = normalize_participant(participant, key=self.key, lang=lang)
         who = normalize_user(by, lang=lang)
         with self._db.write() as conn:
+            require_writer(conn, who, lang=lang)
             known = conn.execute(sa.select(s.participants.c.event_seq)
                                  .where(s.participants.c.participant_id == pid)).first()
             if new and known:

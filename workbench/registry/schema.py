@@ -9,12 +9,20 @@ Tables
 ``allocations``  one row per randomized participant (a copy of the allocation event, for fast
                  look-up; :func:`workbench.registry.audit.verify` checks it against the log).
 ``events``       the append-only, hash-chained log of everything that happened.
-``roles``        who may do what in a trial (``owner``, ``staff``).
+``roles``        version 2–3: trial staff (kept for old databases; no longer written or read).
+``role_grants``  who may do what, per project (``trial_id`` NULL) or trial: one append-only row per
+                 change, a copy of its ``role_granted``/``role_revoked`` event (:mod:`workbench.registry.roles`).
+``indicators``, ``occasions``, ``measurements``
+                 the project's indicators, its measurement occasions (timing) and every value
+                 measured or corrected (:mod:`workbench.registry.measure_rows`): one row per event.
 ``participants``, ``participant_updates``, ``activities``
                  the project's participants, their stages/drop-outs/corrections and the activity
                  log (:mod:`workbench.registry.people`): copies of people events, one row per event.
 
-Version 3 adds the three people tables, append-only like the log. Version 2 adds database triggers that refuse UPDATE and DELETE on the log, the allocations and the
+Version 5 adds ``indicators``, ``occasions`` and ``measurements`` (outcomes measured on the
+participants at each occasion, :mod:`workbench.registry.measurements`): copies of their events,
+append-only. Version 4 adds ``role_grants`` (owner/staff/viewer per project and trial, append-only, filled
+from the ``role_granted`` events of older versions). Version 3 adds the three people tables, append-only like the log. Version 2 adds database triggers that refuse UPDATE and DELETE on the log, the allocations and the
 sequence (:func:`install_guards`).
 """
 
@@ -24,7 +32,7 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
 
@@ -101,6 +109,18 @@ roles = sa.Table(
     sa.Column("role", sa.String(16), nullable=False),
 )
 
+role_grants = sa.Table(
+    "wb_role_grants",
+    metadata,
+    sa.Column("event_seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("trial_id", sa.Integer, sa.ForeignKey("wb_trials.id"), nullable=True),
+    sa.Column("user", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(16), nullable=True),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+sa.Index("ix_role_grants_user", role_grants.c.user, role_grants.c.trial_id)
+
 participants = sa.Table(
     "wb_participants",
     metadata,
@@ -145,10 +165,59 @@ sa.Index("ix_activities_participant", activities.c.participant_id)
 #: the people tables added in version 3
 PEOPLE_TABLES = (participants, participant_updates, activities)
 
+indicators = sa.Table(
+    "wb_indicators",
+    metadata,
+    sa.Column("event_seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("minimum", sa.Float, nullable=True),
+    sa.Column("maximum", sa.Float, nullable=True),
+    sa.Column("unit", sa.String(200), nullable=True),
+    sa.Column("label", sa.String(200), nullable=True),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+occasions = sa.Table(
+    "wb_occasions",
+    metadata,
+    sa.Column("event_seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.String(64), nullable=False),
+    sa.Column("months", sa.Integer, nullable=False),
+    sa.Column("days_before", sa.Integer, nullable=False),
+    sa.Column("days_after", sa.Integer, nullable=False),
+    sa.Column("label", sa.String(200), nullable=True),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+measurements = sa.Table(
+    "wb_measurements",
+    metadata,
+    sa.Column("event_seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("participant_id", sa.String(200), nullable=False),
+    sa.Column("indicator", sa.String(200), nullable=False),
+    sa.Column("occasion", sa.String(64), nullable=False),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("measured_on", sa.String(10), nullable=False),
+    sa.Column("correction", sa.Integer, nullable=False),
+    sa.Column("source", sa.String(200), nullable=True),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+sa.Index("ix_measurements_key", measurements.c.participant_id, measurements.c.indicator,
+         measurements.c.occasion)
+
+#: the measurement tables added in version 5
+MEASUREMENT_TABLES = (indicators, occasions, measurements)
+
 #: tables (and, for trials, columns) that no statement may change once written
 GUARDED = {"wb_events": None, "wb_allocations": None, "wb_sequence": None,
            "wb_trials": ("name", "config", "created_at"), "wb_participants": None,
-           "wb_participant_updates": None, "wb_activities": None}
+           "wb_participant_updates": None, "wb_activities": None,
+           "wb_role_grants": None, "wb_indicators": None, "wb_occasions": None,
+           "wb_measurements": None}
 
 
 def install_guards(conn: sa.Connection) -> None:
@@ -193,8 +262,36 @@ def _migrate_2_to_3(conn: sa.Connection) -> None:
     install_guards(conn)
 
 
+def _migrate_3_to_4(conn: sa.Connection) -> None:
+    """Version 3 kept trial staff in ``wb_roles``; add ``wb_role_grants``, filled from the log.
+
+    Every staff grant of versions 2–3 was logged as a ``role_granted`` event with the trial's name,
+    so the rows are rebuilt from those events (and ``verify`` can compare them as for new grants).
+    """
+    import json
+
+    role_grants.create(conn, checkfirst=True)
+    ids = {name: tid for tid, name in conn.execute(sa.select(trials.c.id, trials.c.name))}
+    rows = conn.execute(sa.select(events.c.seq, events.c.trial, events.c.payload, events.c.by,
+                                  events.c.created_at).where(events.c.kind == "role_granted")
+                        .order_by(events.c.seq)).all()
+    for seq, trial, payload, by, created in rows:
+        p = json.loads(payload)
+        conn.execute(sa.insert(role_grants).values(event_seq=seq, trial_id=ids.get(trial) if trial else None,
+                                                   user=p["user"], role=p["role"], by=by, created_at=created))
+    install_guards(conn)
+
+
+def _migrate_4_to_5(conn: sa.Connection) -> None:
+    """Version 4 had no measurements; add the indicator, occasion and measurement tables, guarded."""
+    for table in MEASUREMENT_TABLES:
+        table.create(conn, checkfirst=True)
+    install_guards(conn)
+
+
 #: from-version -> step that brings a database to from-version + 1
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3,
+                                                          3: _migrate_3_to_4, 4: _migrate_4_to_5}
 
 
 def current_version(conn: sa.Connection) -> int | None:

@@ -17,13 +17,15 @@ import sqlalchemy as sa
 STATEMENTS: dict[str, str] = {
     # everything randomize() needs to know before drawing, in one round trip
     "precheck": "SELECT t.status, "
-                "(SELECT count(*) FROM wb_roles r WHERE r.trial_id = t.id AND r.role = 'staff'), "
-                "(SELECT count(*) FROM wb_roles r WHERE r.trial_id = t.id AND r.role = 'staff' "
-                'AND r."user" = :user), '
+                '(SELECT g.role FROM wb_role_grants g WHERE g.trial_id = t.id AND g."user" = :user '
+                "ORDER BY g.event_seq DESC LIMIT 1), "
+                '(SELECT g.role FROM wb_role_grants g WHERE g.trial_id IS NULL AND g."user" = :user '
+                "ORDER BY g.event_seq DESC LIMIT 1), "
                 "(SELECT max(order_no) FROM wb_allocations m WHERE m.trial_id = t.id), "
                 "(SELECT seq FROM wb_events ORDER BY seq DESC LIMIT 1), "
                 "(SELECT hash FROM wb_events ORDER BY seq DESC LIMIT 1), "
-                'a.participant_id, a.arm, a.sequence_no, a.created_at, a."by", a.strata '
+                'a.participant_id, a.arm, a.sequence_no, a.created_at, a."by", a.strata, '
+                "(SELECT count(*) FROM wb_role_grants g WHERE g.trial_id = t.id OR g.trial_id IS NULL) "
                 "FROM wb_trials t LEFT JOIN wb_allocations a "
                 "ON a.trial_id = t.id AND a.participant_id = :pid WHERE t.id = :trial_id",
     # the next free position of a list and its arm (NULL arm: the list must grow first)
@@ -45,6 +47,8 @@ STATEMENTS: dict[str, str] = {
     "slot": "SELECT arm, block_no FROM wb_sequence "
             "WHERE trial_id = :trial_id AND list_key = :list_key AND position = :position",
     "last_event": "SELECT seq, hash FROM wb_events ORDER BY seq DESC LIMIT 1",
+    "insert_grant": 'INSERT INTO wb_role_grants (event_seq, trial_id, "user", role, "by", created_at) '
+                    "VALUES (:event_seq, :trial_id, :user, :role, :by, :created_at)",
     "insert_event": 'INSERT INTO wb_events (seq, trial, kind, participant_id, payload, "by", '
                     "created_at, prev_hash, hash) VALUES (:seq, :trial, :kind, :participant_id, "
                     ":payload, :by, :created_at, :prev_hash, :hash)",

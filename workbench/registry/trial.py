@@ -18,12 +18,12 @@ from workbench.core.errors import RegistryError
 from workbench.core.messages import msg, resolve_lang
 from workbench.registry import schema as s
 from workbench.registry.allocate import draw
-from workbench.registry.audit import append_event, now_iso, pause_hook
+from workbench.registry.audit import HEAD_INFO, append_event, now_iso, pause_hook
 from workbench.registry.config import check_strata, list_key
 from workbench.registry.ids import normalize_participant, normalize_user
 from workbench.registry.models import Allocation
 from workbench.registry.sql import execute, fetch_first, first, submit
-from workbench.registry.roles import require_owner, role_of
+from workbench.registry.roles import ROLES, effective_role, require_owner, role_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -159,12 +159,21 @@ class Trial:
                         if self._cfg["scheme"] in ("simple", "block", "stratified_block") else None)
             pre = fetch_first(pre_cur)
             slot_row = fetch_first(slot_cur) if slot_cur is not None else None
+            role = effective_role(self._cfg.get("owner"), who, pre[1], pre[2])
+            if role is None and pre[12] == 0:
+                role = "staff"  # one-person mode: nobody has been granted a role yet
+            if role == "viewer":
+                raise RegistryError("registry.viewer_cannot_randomize", lang=lang, user=who,
+                                    trial=self.name)
+            if role is None:
+                raise RegistryError("registry.not_staff", lang=lang, user=who, trial=self.name)
             if pre[6] is not None:
-                return self._allocation(StoredAllocation(*pre[6:]), existing=True, lang=lang)
+                stored = StoredAllocation(*pre[6:12])
+                if role != "owner" and stored.by != who and pre[12] > 0:  # signed-in staff: own only
+                    raise RegistryError("registry.not_your_participant", lang=lang, participant=pid)
+                return self._allocation(stored, existing=True, lang=lang)
             if pre[0] != "open":
                 raise RegistryError("registry.trial_closed", lang=lang, trial=self.name)
-            if not (who == self._cfg.get("owner") or pre[1] == 0 or pre[2] > 0):
-                raise RegistryError("registry.not_staff", lang=lang, user=who, trial=self.name)
             record, failed = self._eligibility(eligibility, consent, lang)
             if failed:
                 append_event(conn, trial=self.name, kind="excluded", participant_id=pid, by=who,
@@ -188,8 +197,9 @@ class Trial:
                     list_key=d.list_key, sequence_no=d.sequence_no, member_no=d.member_no,
                     order_no=order_no, arm=d.arm, cluster=cluster, by=who, created_at=created,
                     strata=json.dumps(levels, sort_keys=True, ensure_ascii=False), event_seq=seq)
+                code = self._registry.receipt_code(seq, conn.info[HEAD_INFO][1])
                 return Allocation(pid, d.arm, d.sequence_no, datetime.fromisoformat(created), who,
-                                  False, self.name, levels, None)
+                                  False, self.name, levels, None, code)
         reasons = [msg("registry.consent_declined_reason", lang) if r == DECLINED else r for r in excluded]
         raise RegistryError("registry.not_eligible", lang=lang, participant=pid, criteria=reasons)
 
@@ -211,7 +221,8 @@ class Trial:
         pid = self._pid(participant_id, key, lang)
         with self._registry._db.read() as conn:
             row = self._stored(conn, pid)
-            if row is not None and viewer is not None and role_of(conn, self._id, self._cfg, viewer) != "owner" \
+            if row is not None and viewer is not None \
+                    and role_of(conn, self._id, self._cfg, normalize_user(viewer, lang=lang)) != "owner" \
                     and row.by != normalize_user(viewer, lang=lang):
                 raise RegistryError("registry.not_your_participant", lang=lang, participant=pid)
         return None if row is None else self._allocation(row, existing=True, lang=lang)
@@ -256,7 +267,9 @@ class Trial:
         who = normalize_user(by, lang=lang)
         if "arm" in changes or not changes:
             raise RegistryError("registry.bad_correction", lang=lang)
+        reason = _reason(reason, lang)
         with self._registry._db.write() as conn:
+            require_owner(conn, self._id, self._cfg, who, lang=lang)
             target = conn.execute(sa.select(s.events.c.trial, s.events.c.participant_id)
                                   .where(s.events.c.seq == event_seq)).first()
             if target is None or target.trial != self.name:
@@ -267,15 +280,57 @@ class Trial:
                                          "reason": str(reason)})
 
     def add_staff(self, user: str, *, by: str, lang: str | None = None) -> None:
-        """Let ``user`` randomize in this trial (only the owner may do this)."""
+        """Let ``user`` randomize in this trial (only the owner may do this; see :meth:`set_role`)."""
+        if self.role(user) not in ("owner", "staff") or not self._granted(user):
+            self.set_role(user, "staff", by=by, lang=lang)
+
+    def _granted(self, user: str) -> bool:
+        with self._registry._db.read() as conn:
+            return role_of(conn, self._id, self._cfg, user, registered_only=True) is not None
+
+    def role(self, user: str, *, lang: str | None = None) -> str | None:
+        """``owner``, ``staff``, ``viewer`` or None: the role ``user`` holds in this trial."""
+        who = normalize_user(user, lang=self._lang(lang))
+        with self._registry._db.read() as conn:
+            return role_of(conn, self._id, self._cfg, who)
+
+    def set_role(self, user: str, role: str | None, *, by: str, lang: str | None = None) -> int:
+        """Grant ``user`` a role in this trial (``None`` revokes it); only an owner may; an event.
+
+        See :meth:`workbench.registry.api.Registry.set_role` (project-wide roles).
+        """
+        return self._registry.set_role(user, role, trial=self.name, by=by, lang=lang)
+
+    def unblind(self, participant_id: Any, *, reason: str, by: str, key: Any = None,
+                lang: str | None = None) -> Allocation:
+        """Emergency unblinding by the owner: the participant's arm, with a typed reason in the log.
+
+        Parameters
+        ----------
+        participant_id
+            The randomized participant.
+        reason
+            Why the arm must be known now (required; recorded in the ``unblinding`` event).
+        by
+            The signed-in owner.
+
+        Returns
+        -------
+        Allocation
+            The stored allocation (whoever randomized it).
+        """
         lang = self._lang(lang)
-        who, new = normalize_user(by, lang=lang), normalize_user(user, lang=lang)
+        pid = self._pid(participant_id, key, lang)
+        who = normalize_user(by, lang=lang)
+        reason = _reason(reason, lang)
         with self._registry._db.write() as conn:
             require_owner(conn, self._id, self._cfg, who, lang=lang)
-            if role_of(conn, self._id, self._cfg, new, registered_only=True) is None:
-                conn.execute(sa.insert(s.roles).values(trial_id=self._id, user=new, role="staff"))
-                append_event(conn, trial=self.name, kind="role_granted", by=who,
-                             payload={"user": new, "role": "staff"})
+            row = self._stored(conn, pid)
+            if row is None:
+                raise RegistryError("registry.not_randomized", lang=lang, participant=pid, trial=self.name)
+            append_event(conn, trial=self.name, kind="unblinding", participant_id=pid, by=who,
+                         payload={"reason": reason})
+        return self._allocation(row, existing=True, lang=lang)
 
     def close(self, *, by: str, reason: str = "", lang: str | None = None) -> None:
         """End recruitment: no further randomizations; arm totals become visible to staff."""
@@ -339,3 +394,10 @@ class Trial:
 
         return adherence_report(self, entrants, id=id, start=start,
                                 key=key if key is not None else self._registry.key, lang=self._lang(lang))
+
+
+def _reason(reason: Any, lang: str) -> str:
+    """A typed reason (required for corrections and unblinding)."""
+    if not isinstance(reason, str) or len(reason.strip()) < 3:
+        raise RegistryError("registry.reason_required", lang=lang)
+    return reason.strip()

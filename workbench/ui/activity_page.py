@@ -16,7 +16,7 @@ import ipywidgets as w
 
 from workbench.core.messages import msg
 from workbench.project.folder import Project
-from workbench.registry.api import Registry
+from workbench.ui.identity import current_user, open_registry
 from workbench.registry.people import STAGES, followup_arguments
 from workbench.ui.charts import chart_html, table_html
 from workbench.ui.common import busy_indicator, heading, labelled, message_html, safe_handler, show_message
@@ -39,13 +39,15 @@ class ActivityPage(w.VBox):
     """
 
     def __init__(self, project: Project, *, lang: str = "sv",
-                 on_saved: Callable[[], None] | None = None) -> None:
+                 on_saved: Callable[[], None] | None = None, user: str | None = None) -> None:
         self.project = project
         self.lang = lang
         self.on_saved = on_saved
-        self.registry = Registry(path=project.path, key=project.pseudonym_key(), lang=lang)
+        self.registry = open_registry(project, lang=lang)
         t = self._t
-        self.user = labelled(w.Text(), t("user"), "f-dl-anvandare")
+        self.who = user if user is not None else current_user(lang=lang)
+        self.user = w.HTML(f"<p>{html.escape(msg('registry.form.signed_in', lang, user=self.who))}</p>")
+        self.user.add_class("f-dl-inloggad")
         # -- participant form --------------------------------------------------------------
         self.participant = labelled(w.Text(), t("participant"), "f-dl-deltagare")
         self.district = labelled(w.Combobox(options=self._districts(), ensure_option=False), t("district"),
@@ -104,18 +106,14 @@ class ActivityPage(w.VBox):
         table = self.registry.participants_table()
         return sorted({str(d) for d in table["district"].dropna()})
 
-    def _who(self) -> str | None:
-        if not self.user.value.strip():
-            return None
-        return self.user.value.strip()
+    def _who(self) -> str:
+        """The signed-in user (the server's identity; no field asks for a name)."""
+        return self.who
 
     # -- handlers -------------------------------------------------------------------------
     def submit_participant(self) -> None:
         """Register the participant, or add the newly ticked stages / drop-out to an existing one."""
         who = self._who()
-        if who is None:
-            show_message(self.participant_feedback, self._t("need_user"), "error")
-            return
         if self.dropout.value and not self.dropout_reason.value.strip():
             show_message(self.participant_feedback, self._t("need_reason"), "error")
             return
@@ -150,9 +148,6 @@ class ActivityPage(w.VBox):
     def submit_activity(self) -> None:
         """Log one activity for the participant named in the activity form."""
         who = self._who()
-        if who is None:
-            show_message(self.activity_feedback, self._t("need_user"), "error")
-            return
         number = self.registry.log_activity(
             self.act_participant.value, by=who, kind=self.act_kind.value, date=self.act_date.value.strip() or None,
             minutes=self.act_minutes.value, delivered_by=self.act_delivered_by.value or None)

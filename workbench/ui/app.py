@@ -18,8 +18,11 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.messages import msg
 from workbench.project.folder import Project
 from workbench.ui.activity_page import ActivityPage
+from workbench.ui.followup_page import FollowupPage
 from workbench.ui.common import message_html
 from workbench.ui.compare_page import ComparePage
+from workbench.ui.identity import current_user, hub_mode, open_registry, registry_url
+from workbench.ui.measure_page import MeasurePage
 from workbench.ui.randomize_page import RandomizePage
 from workbench.ui.results_page import ResultsPage
 from workbench.ui.status_page import StatusPage
@@ -41,6 +44,8 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("ui.tab.start", _status_page),
     ("ui.tab.step1", _step1_page),
     ("people.ui.tab", lambda project, lang, refresh: ActivityPage(project, lang=lang, on_saved=refresh)),
+    ("measure.ui.tab", lambda project, lang, refresh: MeasurePage(project, lang=lang, on_saved=refresh)),
+    ("measure.ui.f.tab", lambda project, lang, refresh: FollowupPage(project, lang=lang)),
     ("ui.pages.tab.upload", lambda project, lang, refresh: UploadPage(project, lang=lang, on_saved=refresh)),
     ("ui.pages.tab.results", lambda project, lang, refresh: ResultsPage(project, lang=lang, background=True)),
     ("ui.tab.randomize", lambda project, lang, refresh: RandomizePage(project, lang=lang)),
@@ -54,7 +59,13 @@ APP_CSS = """
                   overflow: visible !important; line-height: 1.25; }
   .jupyter-button { width: auto !important; min-width: 8em; padding: 0 1em; }
   .jupyter-widgets.widget-tab > .p-TabBar .p-TabBar-tab,
-  .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab { font-size: 1em; min-width: 10em; }
+  .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab { font-size: 1em; min-width: 0; flex: 0 1 auto;
+    margin-bottom: 2px; }
+  /* eight pages: the tabs wrap onto a second row rather than run out of the window */
+  .jupyter-widgets.widget-tab > .p-TabBar, .jupyter-widgets.widget-tab > .lm-TabBar { height: auto !important;
+    max-height: none !important; overflow: visible !important; }
+  .jupyter-widgets.widget-tab > .p-TabBar .p-TabBar-content,
+  .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-content { flex-wrap: wrap; }
   :focus-visible { outline: 3px solid #1a4480 !important; outline-offset: 2px; }
   .wb-ladder li { line-height: 1.4; }
   .wb-tabs .widget-inline-hbox, .wb-tabs .widget-vbox, .wb-tabs .widget-hbox { max-width: 100% !important; }
@@ -116,7 +127,7 @@ def build_app(project: Project, *, lang: str = "sv") -> w.Widget:
 
     def refresh() -> None:
         for lazy in pages:
-            if lazy.built and isinstance(lazy.page, StatusPage):
+            if lazy.built and isinstance(lazy.page, (StatusPage, FollowupPage)):
                 lazy.page.refresh()
 
     for _, factory in PAGES:
@@ -140,13 +151,28 @@ def build_app(project: Project, *, lang: str = "sv") -> w.Widget:
 
 
 def start_app(path: str | os.PathLike[str] | None = None, *, lang: str | None = None) -> w.Widget:
-    """Open the project (argument or ``WORKBENCH_PROJECT``) and return the app; kind message on failure."""
+    """Open the project (argument or ``WORKBENCH_PROJECT``) and return the app; kind message on failure.
+
+    The user is the server's identity (:func:`workbench.ui.identity.current_user`); a user with no
+    role in a project whose registry has roles gets a refusal, not the app.
+    """
     lang = lang or os.environ.get("WORKBENCH_LANG", "sv")
     path = path or os.environ.get("WORKBENCH_PROJECT")
     if not path:
         return w.HTML(message_html(html.escape(msg("ui.app.no_project", lang)), "error"))
     try:
+        user = current_user(lang=lang)
         project = Project.open(Path(path), lang=lang)
+        allowed = True
+        if hub_mode() or registry_url(project) or project.registry_path.exists():
+            registry = open_registry(project, lang=lang)
+            try:
+                allowed = registry.may_open(user)
+            finally:
+                registry.close()
     except WorkbenchError as err:
         return w.HTML(message_html(html.escape(err.message(lang)), "error"))
+    if not allowed:
+        return w.HTML(message_html(html.escape(msg("registry.no_project_open", lang, user=user,
+                                                   project=project.name)), "error"))
     return build_app(project, lang=lang)

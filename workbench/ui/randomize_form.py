@@ -17,6 +17,7 @@ import ipywidgets as widgets
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.messages import msg, resolve_lang
+from workbench.ui.identity import current_user
 
 _WIDE = {"description_width": "22em"}
 
@@ -36,7 +37,8 @@ class RandomizeForm:
     trial
         The trial's name.
     user
-        The staff member's name, if the app knows it (otherwise a field asks for it).
+        The signed-in user as the server knows it (default:
+        :func:`workbench.ui.identity.current_user`); no field asks for a name.
     instructions
         What to do next per arm, e.g. ``{"insats": "Boka första hembesöket inom en vecka."}``.
     lang
@@ -47,13 +49,15 @@ class RandomizeForm:
                  instructions: Mapping[str, str] | None = None, lang: str | None = None) -> None:
         self.lang = resolve_lang(lang)
         self.trial = registry.trial(trial, lang=self.lang)
+        self.who = user if user is not None else current_user(lang=self.lang)
         self.instructions = dict(instructions or {})
+        #: called after each randomization (the page refreshes the owner's totals)
+        self.on_randomized: Any = None
         t = self._t
         layout = widgets.Layout(width="50em")
         self.title = widgets.HTML(f"<h2>{html.escape(t('registry.form.title'))}</h2>"
                                   f"<p>{html.escape(self.trial.name)}</p>")
-        self.user = widgets.Text(value=user or "", description=t("registry.form.user"), style=_WIDE,
-                                 layout=layout)
+        self.user = widgets.HTML(f"<p>{html.escape(t('registry.form.signed_in', user=self.who))}</p>")
         self.participant = widgets.Text(description=t("registry.form.participant"), style=_WIDE,
                                         layout=layout, placeholder=t("registry.form.participant_help"))
         self.strata: dict[str, widgets.Widget] = {}
@@ -80,7 +84,7 @@ class RandomizeForm:
         self.button = widgets.Button(description=t("registry.form.button"), button_style="primary",
                                      icon="random")
         self.result = widgets.HTML("")
-        for w, name in [(self.user, "anvandare"), (self.participant, "deltagare"),
+        for w, name in [(self.user, "inloggad"), (self.participant, "deltagare"),
                         (self.not_eligible, "ej-behorig"), (self.consent, "samtycke"),
                         (self.confirm, "bekrafta"), (self.button, "slumpa"), (self.result, "resultat")]:
             w.add_class(f"f-{name}")
@@ -111,15 +115,13 @@ class RandomizeForm:
     def _on_click(self, _button: Any = None) -> None:
         """Check the form, randomize through the registry, and show the arm or a kind error."""
         t = self._t
-        if not self.user.value.strip():
-            return self._show_error(t("registry.form.need_user"))
         if not self.confirm.value:
             return self._show_error(t("registry.form.need_confirm"))
         strata = {f: (w.value or "").strip() for f, w in self.strata.items()}
         missing = [f for f, v in strata.items() if not v]
         unticked = [c for c, box in self.criteria.items() if not box.value]
         try:
-            existing = self.trial.lookup(self.participant.value, lang=self.lang)
+            existing = self.trial.lookup(self.participant.value, viewer=self.who, lang=self.lang)
             if existing is None:
                 if missing:
                     return self._show_error(t("registry.form.need_stratum", factor=missing[0]))
@@ -128,7 +130,7 @@ class RandomizeForm:
             eligibility = {c: box.value for c, box in self.criteria.items()} if self.criteria else None
             consent = self.consent.value if self.trial.settings["require_consent"] else None
             alloc = self.trial.randomize(self.participant.value, strata=strata or None,
-                                         by=self.user.value, eligibility=eligibility,
+                                         by=self.who, eligibility=eligibility,
                                          consent=consent, lang=self.lang)
         except WorkbenchError as err:
             return self._show_error(str(err))
@@ -137,6 +139,8 @@ class RandomizeForm:
         self._show_allocation(alloc)
         if not alloc.existing:
             self._reset()
+        if self.on_randomized is not None:
+            self.on_randomized()
 
     def _show_allocation(self, alloc: Any) -> None:
         t = self._t
@@ -147,6 +151,9 @@ class RandomizeForm:
             head = t("registry.form.result_new", participant=alloc.participant_id)
         nxt = self.instructions.get(alloc.arm) or t("registry.form.next_default", arm=alloc.arm)
         note = f"<p><i>{html.escape(t('registry.form.existing_note'))}</i></p>" if alloc.existing else ""
+        if alloc.receipt:
+            note += (f'<p class="f-kvitto">{html.escape(t("registry.form.receipt"))} '
+                     f"<code>{html.escape(alloc.receipt)}</code></p>")
         self.result.value = (
             f'<div class="f-tilldelning"><p>{html.escape(head)}</p>'
             f'<p class="f-arm" style="font-size:2.4em;font-weight:bold;margin:0.2em 0">'

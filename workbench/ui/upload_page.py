@@ -29,6 +29,7 @@ from workbench.core.validate import sheet_row
 from workbench.project.folder import Project
 from workbench.ui.charts import items_html, table_html
 from workbench.ui.common import busy_indicator, heading, labelled, message_html, safe_handler
+from workbench.ui.measure_import_panel import MeasureImportPanel
 
 ACCEPT = ".csv,.xlsx,.txt"
 PREVIEW_ROWS = 10
@@ -213,13 +214,15 @@ class UploadPage(w.VBox):
         self.sheet.observe(safe_handler(self.feedback, lang, self.busy)(self._on_sheet), names="value")
         self.save_mapping_button.on_click(safe_handler(self.mapping_feedback, lang)(lambda _: self.save_mapping()))
         intro = w.HTML(f"<p style='max-width:60em'>{html.escape(msg('ui.pages.upload.intro', lang))}</p>")
+        #: "Importera mätningar till registret" for the table just read (pseudonymized)
+        self.measure_import = MeasureImportPanel(project, lang=lang)
         mapping_intro = w.HTML(f"<p style='max-width:60em'>{html.escape(msg('ui.pages.mapping.intro', lang))}</p>")
         super().__init__([
             heading(msg("ui.pages.upload.heading", lang)), intro,
             w.HBox([file_label, self.upload, self.busy], layout=w.Layout(align_items="center")),
             self.sheet, self.feedback, self.preview,
             heading(msg("ui.pages.mapping.heading", lang), 3), mapping_intro, *self.role_inputs.values(),
-            w.HBox([self.save_mapping_button]), self.mapping_feedback,
+            w.HBox([self.save_mapping_button]), self.mapping_feedback, self.measure_import,
         ])
 
     # -- events ---------------------------------------------------------------------------
@@ -294,6 +297,7 @@ class UploadPage(w.VBox):
         self.df, self.saved_path = df, path
         self._show(df, path, notes, notes_warn, sheet)
         self._set_columns([str(c) for c in df.columns])
+        self.measure_import.set_table(df)
         if self.on_saved is not None:
             self.on_saved()
 

@@ -265,7 +265,6 @@ MESSAGES = {
         "en": "Participant {participant} was randomized to '{arm}' in the trial '{trial}' ({when}).",
     },
     "registry.form.title": {"sv": "Slumpa ny deltagare", "en": "Randomize a new participant"},
-    "registry.form.user": {"sv": "Ditt namn", "en": "Your name"},
     "registry.form.participant": {
         "sv": "Deltagarens id",
         "en": "Participant id",
@@ -292,10 +291,6 @@ MESSAGES = {
     "registry.form.need_confirm": {
         "sv": "Bocka i att uppgifterna stämmer innan du slumpar.",
         "en": "Tick that the details are correct before you randomize.",
-    },
-    "registry.form.need_user": {
-        "sv": "Skriv ditt namn, så att slumpningen kan knytas till dig i loggen.",
-        "en": "Enter your name so that the randomization is linked to you in the log.",
     },
     "registry.form.need_stratum": {
         "sv": "Välj ett värde för '{factor}'.",
