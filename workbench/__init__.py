@@ -40,6 +40,7 @@ _LAZY: dict[str, str] = {
     "rct": "workbench.ladder.randomized:rct",
     "cace": "workbench.ladder.randomized:cace",
     "meta_analysis": "workbench.ladder.randomized:meta_analysis",
+    "longterm": "workbench.ladder.followup:longterm",
     # design, registry, economics, reporting
     "power": "workbench.design.power:",
     "design": "workbench.design:",

@@ -7,6 +7,9 @@ MESSAGES = {
         "en": "No occasion after the intervention has values. Give occasions=, e.g. ['efter', "
               "'uppfoljning_24']. Columns there are: {columns}.",
     },
+    "followup.arm_share": {"sv": "{arm} {share}", "en": "{arm} {share}"},
+    "followup.chart.occasion": {"sv": "Mättillfälle", "en": "Occasion"},
+    "followup.chart.effect": {"sv": "Effekt av erbjudandet", "en": "Effect of the offer"},
     "followup.warn.differential": {
         "sv": "Olika stort bortfall mellan grupperna vid '{occasion}': mätta {shares} (skillnad {difference} "
               "procentenheter). Jämförelsen kan vara snedvriden; se gränserna (Lee) och sänk tilltron till steg 5.",

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import InputError
-from workbench.core.messages import msg, resolve_lang
+from workbench.core.messages import resolve_lang
+from workbench.core.text import Msg, Num, render_all
 from workbench.core.options import check_option
 from workbench.core.results import Provenance, collect_warnings, format_number
 from workbench.core.validate import require_columns
@@ -29,6 +30,13 @@ def _pct(x: float, lang: str) -> str:
 
 def attrition_by_occasion(data: "pd.DataFrame", occasions: Sequence[str], *, arm: str = "arm",
                           lang: str | None = None) -> tuple["pd.DataFrame", tuple[str, ...]]:
+    """The attrition table and its warnings as text in ``lang`` (see :func:`attrition_messages`)."""
+    table, warnings = attrition_messages(data, occasions, arm=arm, lang=lang)
+    return table, render_all(warnings, lang)
+
+
+def attrition_messages(data: "pd.DataFrame", occasions: Sequence[str], *, arm: str = "arm",
+                       lang: str | None = None) -> tuple["pd.DataFrame", tuple[Msg, ...]]:
     """Share measured per occasion and arm, and warnings about differential attrition.
 
     Parameters
@@ -72,11 +80,11 @@ def attrition_by_occasion(data: "pd.DataFrame", occasions: Sequence[str], *, arm
         overall = 1 - measured / len(frame)
         spread = max(shares.values()) - min(shares.values()) if shares else 0.0
         if spread > DIFFERENTIAL_MAX + 1e-12:
-            detail = ", ".join(f"{a} {_pct(s, lang)}" for a, s in shares.items())
-            warnings.append(msg("followup.warn.differential", lang, occasion=occ, shares=detail,
-                                difference=format_number(100 * spread, 1, lang)))
+            detail = [Msg("followup.arm_share", arm=str(a), share=Num(s, 1, percent=True)) for a, s in shares.items()]
+            warnings.append(Msg("followup.warn.differential", occasion=occ, shares=detail,
+                                difference=Num(100 * spread, 1)))
         elif overall > OVERALL_MAX + 1e-12:
-            warnings.append(msg("followup.warn.overall", lang, occasion=occ, missing=_pct(overall, lang)))
+            warnings.append(Msg("followup.warn.overall", occasion=occ, missing=Num(overall, 1, percent=True)))
     table = pd.DataFrame(rows, columns=["occasion", "arm", "randomized", "measured", "share_measured"])
     return table, tuple(warnings)
 
@@ -154,7 +162,7 @@ def longterm(data: "pd.DataFrame", occasions: Sequence[str] | None = None, *, ar
     for occ in occasions:
         frame_all = frame
         frame = frame_all[due[occ].to_numpy()].reset_index(drop=True) if due is not None else frame_all
-        table, warn = attrition_by_occasion(frame, [occ], arm=arm, lang=lang)
+        table, warn = attrition_messages(frame, [occ], arm=arm, lang=lang)
         tables.append(table)
         att_warnings.extend(warn)
         r = rct(frame, occ, arm, method=method, covariates=covariates, blocks=blocks,
@@ -192,13 +200,13 @@ def longterm(data: "pd.DataFrame", occasions: Sequence[str] | None = None, *, ar
     bound_table = pd.DataFrame(bound_rows, columns=["occasion", "lower", "upper", "method",
                                                     "trimmed_share", "trimmed_arm"])
     last = results[-1]
-    warnings = collect_warnings([*att_warnings, *(w for r in results for w in r.warnings)])
+    warnings = collect_warnings([*att_warnings, *(w for r in results for w in r.warning_msgs)])
     return LongTermResult(
         provenance=Provenance("longterm", options={"method": method, "bounds": bounds,
                                                    "treated_arm": treated_arm, "blocks": blocks},
                               columns={"arm": arm, "occasions": occasions, "covariates": list(covariates or [])},
                               n_rows=len(frame)),
-        warnings=warnings, estimate=last.estimate, occasions=tuple(occasions), effects=effects,
+        warning_msgs=warnings, problem_msgs=tuple(last.problem_msgs), estimate=last.estimate, occasions=tuple(occasions), effects=effects,
         attrition=att_table, bounds=bound_table, per_occasion=tuple(results),
         treated_label=str(last.attrition["arm_label"].iloc[0]),
         control_label=str(last.attrition["arm_label"].iloc[1]), credible=bool(last.credible),

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from workbench.core.messages import msg
 
-def effects_chart(result: Any) -> Any:
+
+def effects_chart(result: Any, lang: str) -> Any:
     """Points and 95 % intervals per occasion, a rule at zero; Lee bounds as grey bars."""
     import altair as alt
     import pandas as pd
 
-    sv = result.lang == "sv"
     df = result.effects.assign(order=range(len(result.effects)))
-    x = alt.X("occasion:N", sort=list(result.occasions), title="Mättillfälle" if sv else "Occasion")
-    title = "Effekt av erbjudandet" if sv else "Effect of the offer"
+    x = alt.X("occasion:N", sort=list(result.occasions), title=msg("followup.chart.occasion", lang))
+    title = msg("followup.chart.effect", lang)
     points = alt.Chart(df).mark_point(filled=True, size=80).encode(
         x=x, y=alt.Y("estimate:Q", title=title),
         tooltip=["occasion", "estimate", "ci_low", "ci_high", "n"])

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from workbench.core.messages import resolve_lang
 from workbench.core.results import Estimate, Result
+from workbench.ladder.followup.chart import effects_chart
+from workbench.ladder.followup.text import explain_longterm, verdict
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -52,18 +55,12 @@ class LongTermResult(Result):
     def summary(self) -> "pd.DataFrame":
         return self.effects.copy()
 
-    def chart(self) -> "alt.Chart":
-        from workbench.ladder.followup.chart import effects_chart
-
-        return effects_chart(self)
+    def chart(self, lang: str | None = None) -> "alt.Chart":
+        return effects_chart(self, resolve_lang(lang))
 
     def explain(self, lang: str | None = None) -> str:
-        from workbench.ladder.followup.text import explain_longterm
-
-        return explain_longterm(self, lang or self.lang)
+        return explain_longterm(self, resolve_lang(lang))
 
     def held(self) -> str:
         """``"held"``, ``"faded"``, ``"unclear"`` or ``"no_effect"`` (see the text module)."""
-        from workbench.ladder.followup.text import verdict
-
         return verdict(self)
