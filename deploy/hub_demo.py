@@ -32,8 +32,13 @@ def _db_url(admin_url: str, user: str, database: str) -> str:
 
 
 def prepare(admin_url: str, state: Path, *, port: int, staff_password: str,
-            owner_password: str) -> dict[str, str]:
-    """Set up databases, roles, project and registry roles; return the Hub's environment."""
+            owner_password: str, extra_staff: int = 0) -> dict[str, str]:
+    """Set up databases, roles, project and registry roles; return the Hub's environment.
+
+    ``extra_staff``: further staff accounts ``personal3``, ``personal4`` … (the load benchmark).
+    """
+    accounts = dict(ACCOUNTS)
+    accounts.update({f"personal{i}": "staff" for i in range(3, 3 + extra_staff)})
     from workbench.demo import DEMO_TRIAL, build_demo
     from workbench.registry.api import Registry
     from workbench.registry.engine import resolve_url
@@ -59,7 +64,7 @@ def prepare(admin_url: str, state: Path, *, port: int, staff_password: str,
             strata={"stadsdel": ["Ekängen", "Hagalund", "Mälarstrand", "Solvik"]},
             inclusion_criteria=("Behovsbedömd av socialtjänsten", "Barn 3–12 år"),
             require_consent=True, owner="agare", by="agare")
-        for user, role in ACCOUNTS.items():
+        for user, role in accounts.items():
             reg.set_role(user, role, by="agare")
     env = dict(os.environ)
     env.update({
@@ -68,8 +73,8 @@ def prepare(admin_url: str, state: Path, *, port: int, staff_password: str,
         "WORKBENCH_REGISTRY_URL": app_url,
         "WORKBENCH_PROJECTS": str(state / "projekt"),
         "WORKBENCH_DEFAULT_PROJECT": PROJECT,
-        "WORKBENCH_HUB_USERS": ",".join(ACCOUNTS),
-        "WORKBENCH_HUB_ADMINS": ",".join(u for u, r in ACCOUNTS.items() if r == "owner"),
+        "WORKBENCH_HUB_USERS": ",".join(accounts),
+        "WORKBENCH_HUB_ADMINS": ",".join(u for u, r in accounts.items() if r == "owner"),
         "WORKBENCH_AUTHENTICATOR": "shared-password",
         "WORKBENCH_HUB_USER_PASSWORD": staff_password,
         "WORKBENCH_HUB_ADMIN_PASSWORD": owner_password,
@@ -80,6 +85,60 @@ def prepare(admin_url: str, state: Path, *, port: int, staff_password: str,
 def hub_command() -> list[str]:
     """The JupyterHub command line (this Python's ``jupyterhub`` with the shipped config)."""
     return [sys.executable, "-m", "jupyterhub", "-f", str(HERE / "jupyterhub_config.py")]
+
+
+class HubProcess:
+    """JupyterHub (shipped config, demo accounts) on free 127.0.0.1 ports, for tests and benchmarks.
+
+    Started in its own process group and stopped with SIGINT (the Hub stops the proxy and the app).
+    """
+
+    def __init__(self, admin_url: str, state: Path, *, staff_password: str, owner_password: str,
+                 extra_staff: int = 0, timeout: float = 120) -> None:
+        from workbench.ui.serve import free_port
+
+        self.port = free_port()
+        env = prepare(admin_url, state, port=self.port, staff_password=staff_password,
+                      owner_password=owner_password, extra_staff=extra_staff)
+        env.update({"WORKBENCH_HUB_API_PORT": str(free_port()), "WORKBENCH_PROXY_API_PORT": str(free_port()),
+                    "WORKBENCH_APP_PORT": str(free_port())})
+        self.registry_url = env["WORKBENCH_REGISTRY_URL"].replace("{project}", PROJECT)
+        self.project = state / "projekt" / PROJECT
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = state / "hub.log"
+        self.proc = subprocess.Popen(hub_command(), env=env, cwd=state, stdout=self.log.open("w"),
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        self._wait_ready(timeout)
+
+    def _wait_ready(self, timeout: float) -> None:
+        import time
+
+        import requests
+
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"JupyterHub stopped:\n{self.log.read_text()[-3000:]}")
+            try:
+                r = requests.get(f"{self.url}/services/verkstad/", allow_redirects=False, timeout=5)
+                if r.status_code == 302 and "oauth2/authorize" in r.headers.get("Location", ""):
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        self.stop()
+        raise RuntimeError(f"JupyterHub was not ready in {timeout:.0f} s:\n{self.log.read_text()[-3000:]}")
+
+    def stop(self) -> None:
+        import signal
+
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGINT)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
 
 
 def main() -> int:

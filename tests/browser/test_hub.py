@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import signal
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -32,49 +29,16 @@ def _hub_demo():
 
 
 class Hub:
-    """JupyterHub started with the shipped config on free 127.0.0.1 ports; stopped with SIGINT."""
+    """JupyterHub with the shipped config and the demo accounts (deploy/hub_demo.py's HubProcess)."""
 
     def __init__(self, state: Path) -> None:
-        from workbench.ui.serve import free_port
-
         demo = _hub_demo()
-        self.port = free_port()
-        env = demo.prepare(os.environ["WORKBENCH_TEST_PG_URL"], state, port=self.port,
-                           staff_password=STAFF_PW, owner_password=OWNER_PW)
-        env.update({"WORKBENCH_HUB_API_PORT": str(free_port()), "WORKBENCH_PROXY_API_PORT": str(free_port()),
-                    "WORKBENCH_APP_PORT": str(free_port())})
-        self.registry_url = env["WORKBENCH_REGISTRY_URL"].replace("{project}", demo.PROJECT)
-        self.project = state / "projekt" / demo.PROJECT
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = state / "hub.log"
-        self.proc = subprocess.Popen(demo.hub_command(), env=env, cwd=state, stdout=self.log.open("w"),
-                                     stderr=subprocess.STDOUT, start_new_session=True)
-        self._wait_ready()
-
-    def _wait_ready(self) -> None:
-        import requests
-
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"JupyterHub stopped:\n{self.log.read_text()[-3000:]}")
-            try:
-                r = requests.get(f"{self.url}/services/verkstad/", allow_redirects=False, timeout=5)
-                if r.status_code == 302 and "oauth2/authorize" in r.headers.get("Location", ""):
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.5)
-        raise RuntimeError(f"JupyterHub was not ready in 120 s:\n{self.log.read_text()[-3000:]}")
+        self._hub = demo.HubProcess(os.environ["WORKBENCH_TEST_PG_URL"], state,
+                                    staff_password=STAFF_PW, owner_password=OWNER_PW)
+        self.url, self.registry_url, self.project = self._hub.url, self._hub.registry_url, self._hub.project
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGINT)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        self._hub.stop()
 
 
 @pytest.fixture(scope="module")
