@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8866
 
-.PHONY: setup lock demo test test-fast system-deps bench clean
+.PHONY: setup lock demo hub-deps hub-demo test test-fast system-deps bench clean
 
 ## make setup: a .venv with exactly the versions in requirements.lock (hash-checked), then the package
 setup: $(VENV)/.installed
@@ -29,6 +29,20 @@ lock:
 demo: setup
 	$(VENV)/bin/workbench demo --mapp demo-projekt --port $(PORT)
 
+## make hub-deps: JupyterHub's proxy (configurable-http-proxy, pinned in deploy/package-lock.json) from npm
+hub-deps: deploy/node_modules/.bin/configurable-http-proxy
+
+deploy/node_modules/.bin/configurable-http-proxy: deploy/package.json deploy/package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	npm ci --prefix deploy --no-audit --no-fund --loglevel=error
+	touch $@
+
+## make hub-demo: PostgreSQL + JupyterHub on 127.0.0.1 with the demo project and the accounts
+## agare (owner), personal1 and personal2 (staff); prints the address and the passwords
+PORT_HUB ?= 8000
+hub-demo: setup system-deps hub-deps
+	WORKBENCH_PG_PORT=$${WORKBENCH_PG_PORT:-54339} PORT_HUB=$(PORT_HUB) bash .ci/with-postgres.sh $(PY) deploy/hub_demo.py
+
 ## Debian packages the browser and database tests need (installed only when missing)
 system-deps:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
@@ -36,15 +50,15 @@ system-deps:
 	fi
 
 ## make test: set up and run every test (unit, golden, notebook, browser, PostgreSQL)
-test: setup system-deps
+test: setup system-deps hub-deps
 	bash .ci/with-postgres.sh $(PY) -m pytest -q --timeout=900
 
 ## only the quick unit tests (no browser, notebooks or PostgreSQL)
 test-fast: setup
-	$(PY) -m pytest -q -m "not browser and not notebook and not postgres and not slow"
+	$(PY) -m pytest -q -m "not browser and not notebook and not postgres and not slow and not hub"
 
 bench: setup
 	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf demo-projekt artifacts .pytest_cache
+	rm -rf demo-projekt artifacts .pytest_cache .hub-demo

@@ -12,6 +12,7 @@ dir=$(mktemp -d /tmp/wb-pg.XXXXXX)
 chown postgres:postgres "$dir"
 cleanup() { su postgres -s /bin/sh -c "$bindir/pg_ctl -D '$dir/data' -m immediate stop" >/dev/null 2>&1 || true; rm -rf "$dir"; }
 trap cleanup EXIT
+trap 'exit 130' INT TERM HUP  # exit (and so clean up) also when interrupted, e.g. Ctrl+C in make hub-demo
 su postgres -s /bin/sh -c "$bindir/initdb -D '$dir/data' -A trust -U postgres --no-sync" >/dev/null
 su postgres -s /bin/sh -c "$bindir/pg_ctl -D '$dir/data' -l '$dir/log' -w -o \"-h 127.0.0.1 -p $port -k '$dir' -c max_connections=200 -c fsync=off\" start" >/dev/null
 su postgres -s /bin/sh -c "$bindir/createdb -h 127.0.0.1 -p $port -U postgres workbench_test"

@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("path", metavar="MAPP", help="projektmappen (eller en databas-URL)")
     p.add_argument("--kvitto", "--receipt", dest="receipts", action="append", default=None,
                    help="ett kvitto eller en kort kod (t.ex. 57-3F9AC21B) som ska stämma; kan upprepas")
+    p.add_argument("--projekt", "--project", dest="project_dir", default=None,
+                   help="med en databas-URL: projektmappen vars kvitton och nyckel hör till registret")
 
     p = sub.add_parser("serve", help="starta personalappen för ett projekt",
                        description="Starta personalappen (Voilà) för projektet på 127.0.0.1.")
@@ -99,13 +101,16 @@ def _registry_command(args: argparse.Namespace, lang: str) -> int:
 
     target = args.path
     key = None
-    if "://" not in str(target):
+    folder = target if "://" not in str(target) else getattr(args, "project_dir", None)
+    if folder is not None:
         from workbench.project.folder import Project
 
-        project = Project.open(target, lang=lang)
-        target, key = project.path, project.pseudonym_key()
+        project = Project.open(folder, lang=lang)
+        key = project.pseudonym_key()
+        target = project.path if "://" not in str(target) else target
+        folder = project.path
     if args.command == "verify":
-        ok, text = verify_command(target, receipts=args.receipts, key=key, lang=lang)
+        ok, text = verify_command(target, receipts=args.receipts, key=key, project=folder, lang=lang)
         print(text)
         return 0 if ok else 1
     print(randomize_command(target, args.trial, args.participant, args.strata, args.by,

@@ -52,3 +52,30 @@ def test_public_name_and_fast_import():
     from workbench.registry.api import Registry
 
     assert wb.Registry is Registry
+
+
+def test_cli_shows_a_receipt_and_verify_checks_noted_codes(tmp_path, capsys):
+    from workbench.cli import main
+    from workbench.project.folder import Project
+
+    project = Project.create(tmp_path / "p", name="Kvitto i terminalen")
+    with wb.Registry(path=project.path, key=project.pseudonym_key()) as reg:
+        reg.create_trial("T", seed=9)
+    assert main(["randomize", str(project.path), "--studie", "T", "--deltagare", "A-1", "--av", "anna"]) == 0
+    out = capsys.readouterr().out
+    code = out.split("Kvitto: ")[1].split()[0]
+    assert main(["verify", str(project.path), "--kvitto", code]) == 0
+    capsys.readouterr()
+    engine = sa.create_engine(f"sqlite:///{project.registry_path}")
+    with engine.begin() as conn:  # the newest allocation and its event deleted, triggers dropped
+        conn.execute(sa.text("DROP TRIGGER wb_events_no_delete"))
+        conn.execute(sa.text("DROP TRIGGER wb_allocations_no_delete"))
+        conn.execute(sa.text("DELETE FROM wb_allocations"))
+        conn.execute(sa.text("DELETE FROM wb_events WHERE kind = 'allocation'"))
+    engine.dispose()
+    (project.path / "register" / "kvitton.txt").unlink()  # even with the stored receipts gone
+    assert main(["verify", str(project.path), "--kvitto", code]) == 1
+    seq = code.split("-")[0]
+    assert f"Första saknade händelse: {seq}." in capsys.readouterr().out
+    url = f"sqlite:///{project.registry_path}"
+    assert main(["verify", url, "--projekt", str(project.path), "--kvitto", code]) == 1

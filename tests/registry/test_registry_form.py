@@ -135,3 +135,32 @@ def test_english_form(reg):
     _fill(form, "C-1", confirm=False)
     form.button.click()
     assert "Tick that the details" in form.result.value
+
+
+def test_viewer_is_refused_in_the_form_and_nothing_is_written(reg):
+    reg.set_role("agare", "owner", by="agare")
+    reg.set_role("lasare", "viewer", by="agare")
+    form = RandomizeForm(reg, "Hemmaplan", user="lasare")
+    head = reg.head()
+    _fill(form, "V-1")
+    form.button.click()
+    assert "läsbehörighet" in form.result.value and "Inget har sparats" in form.result.value
+    assert "f-arm" not in form.result.value and reg.head() == head
+
+
+def test_app_refuses_a_user_without_a_role_in_the_project(tmp_path, monkeypatch):
+    from workbench.project.folder import Project
+    from workbench.ui.app import start_app
+
+    project = Project.create(tmp_path / "p", name="Behörighet")
+    with Registry(path=project.path, key=project.pseudonym_key()) as r:
+        r.create_trial("T", seed=1)
+        r.set_role("agare", "owner", by="agare")
+    monkeypatch.setenv("WORKBENCH_USER", "obehorig")
+    page = start_app(project.path)
+    assert "ingen behörighet" in page.value and "obehorig" in page.value
+    monkeypatch.setenv("WORKBENCH_USER", "agare")
+    assert not hasattr(start_app(project.path), "value")  # the app itself
+    monkeypatch.setenv("WORKBENCH_HUB", "1")  # behind the hub, without the hub's identity: refused
+    monkeypatch.delenv("WORKBENCH_USER")
+    assert "inloggning" in start_app(project.path).value

@@ -17,11 +17,14 @@ from workbench.registry.api import Registry
 
 
 def open_registry(project_or_url: str | os.PathLike[str], *, key: str | bytes | None = None,
-                  lang: str | None = None) -> Registry:
-    """A registry from a database URL (``sqlite:///…``, ``postgresql://…``) or a project path."""
+                  project: str | os.PathLike[str] | None = None, lang: str | None = None) -> Registry:
+    """A registry from a database URL (``sqlite:///…``, ``postgresql://…``) or a project path.
+
+    ``project``: with a URL, the project folder whose receipts (and key file) belong to it.
+    """
     text = str(project_or_url)
     if "://" in text:
-        return Registry(text, key=key, lang=lang)
+        return Registry(text, path=project, key=key, lang=lang)
     return Registry(path=text, key=key, lang=lang)
 
 
@@ -71,6 +74,7 @@ def randomize_command(project_or_url: str | os.PathLike[str], trial: str, partic
 
 def verify_command(project_or_url: str | os.PathLike[str], *, expected_head: str | None = None,
                    receipts: Iterable[str] | None = None, key: str | bytes | None = None,
+                   project: str | os.PathLike[str] | None = None,
                    lang: str | None = None) -> tuple[bool, str]:
     """Check the registry; return ``(ok, text)`` (the text names every problem found).
 
@@ -78,7 +82,7 @@ def verify_command(project_or_url: str | os.PathLike[str], *, expected_head: str
     stored in the project folder.
     """
     lang = resolve_lang(lang)
-    reg = open_registry(project_or_url, key=key, lang=lang)
+    reg = open_registry(project_or_url, key=key, project=project, lang=lang)
     try:
         checkpoints = None
         if receipts:

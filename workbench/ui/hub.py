@@ -1,7 +1,7 @@
 """The staff app as one shared Voilà server behind JupyterHub (a Hub-managed service).
 
 JupyterHub signs users in; the service authenticates each request with Hub OAuth
-(``jupyterhub.singleuser.extension.JupyterHubIdentityProvider``, the identity provider JupyterHub
+(:class:`workbench.ui.hub_identity.ServiceIdentityProvider`, the identity provider JupyterHub
 ships for Jupyter servers), and :func:`prelaunch_hook` passes the signed-in name, taken from that
 server-side identity, into the page's kernel before the app is built. A Voilà kernel accepts no code
 from the browser (only widget messages), so no request can claim another name. See
@@ -64,15 +64,15 @@ def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
 
 
 def service_command(*, port: int, prefix: str, lang: str = "sv") -> list[str]:
-    """The argv JupyterHub runs for the shared app service (no preheated kernels: the hook needs
-    the request, and Voilà refuses ``preheat_kernel`` with a prelaunch hook)."""
+    """The argv JupyterHub runs for the shared app service: Voilà with the Hub OAuth identity
+    provider and :func:`prelaunch_hook` (see :func:`main`). No preheated kernels: the hook needs the
+    request, and Voilà refuses ``preheat_kernel`` with a prelaunch hook."""
     return [
-        sys.executable, "-m", "voila", str(APPS_DIR / "start.ipynb"),
+        sys.executable, "-m", "workbench.ui.hub", str(APPS_DIR / "start.ipynb"),
         "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
         f"--Voila.base_url={prefix}", f"--template={TEMPLATE}",
         "--strip_sources=True", "--show_tracebacks=False",
-        "--Voila.identity_provider_class=jupyterhub.singleuser.extension.JupyterHubIdentityProvider",
-        "--VoilaConfiguration.prelaunch_hook=workbench.ui.hub.prelaunch_hook",
+        "--Voila.identity_provider_class=workbench.ui.hub_identity.ServiceIdentityProvider",
         "--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300",
         f"--VoilaExporter.language_code={lang}",
     ]
@@ -81,3 +81,17 @@ def service_command(*, port: int, prefix: str, lang: str = "sv") -> list[str]:
 def service_environment() -> dict[str, str]:
     """Environment of the service: hub mode on, and Voilà's template on ``JUPYTER_PATH``."""
     return {"WORKBENCH_HUB": "1", "JUPYTER_PATH": str(JUPYTER_DATA), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run Voilà with :func:`prelaunch_hook` installed (a callable cannot be given on its command line)."""
+    from voila.app import Voila
+
+    app = Voila.instance()
+    app.initialize(argv if argv is not None else sys.argv[1:])
+    app.voila_configuration.prelaunch_hook = prelaunch_hook
+    app.start()
+
+
+if __name__ == "__main__":
+    main()

@@ -66,7 +66,7 @@ def registry_url(project: Any) -> str | None:
     url = os.environ.get(URL_ENV, "").strip()
     if not url:
         return None
-    return url.replace("{project}", project.path.name)
+    return url.replace("{project}", project.path.name).replace("%7Bproject%7D", project.path.name)
 
 
 def open_registry(project: Any, *, lang: str | None = None) -> Any:

@@ -69,8 +69,10 @@ class RandomizePage(w.VBox):
             return
         table = w.HTML(_table(totals.reset_index() if totals.index.name or totals.index.names[0] else totals))
         table.add_class("f-armtotaler")
-        cols = [c for c in ("seq", "created_at", "kind", "participant_id", "by") if c in log.columns]
-        recent = log[cols].tail(LOG_ROWS).iloc[::-1]
+        recent = log[["seq", "created_at", "kind", "participant_id", "by"]].tail(LOG_ROWS).iloc[::-1]
+        recent = recent.assign(created_at=recent["created_at"].str.slice(0, 16).str.replace("T", " "),
+                               participant_id=recent["participant_id"].fillna(""))
+        recent.columns = [msg(f"registry.page.col.{c}", lang) for c in recent.columns]
         events = w.HTML(_table(recent))
         events.add_class("f-logg")
         self.owner_panel.children = [heading(msg("registry.page.totals_heading", lang), 3), table,

@@ -97,4 +97,9 @@ MESSAGES = {
         "sv": "'{role}' är inget giltigt namn på en databasroll (små bokstäver, siffror och _, högst 63 tecken).",
         "en": "'{role}' is not a valid database role name (lower-case letters, digits and _, at most 63 characters).",
     },
+    "registry.page.col.seq": {"sv": "Nr", "en": "No."},
+    "registry.page.col.created_at": {"sv": "Tid (UTC)", "en": "Time (UTC)"},
+    "registry.page.col.kind": {"sv": "Händelse", "en": "Event"},
+    "registry.page.col.participant_id": {"sv": "Deltagare", "en": "Participant"},
+    "registry.page.col.by": {"sv": "Av", "en": "By"},
 }
