@@ -21,6 +21,12 @@ SeType = Literal["HC0", "HC1", "HC2", "HC3", "CR0", "CR2", "stata", "classical"]
 AllocationScheme = Literal["simple", "block", "stratified_block", "cluster", "minimisation"]
 Alternative = Literal["two-sided", "less", "greater"]
 Rung = Literal[1, 2, 3, 4, 5]
+# rung 4b, areas over time: the method's values are the keys of workbench.ladder.area.estimators.ESTIMATORS
+AreaMethod = Literal["twfe", "callaway_santanna"]
+AreaInference = Literal["auto", "all", "none"]
+CsControl = Literal["never", "notyet"]
+CsAggregation = Literal["simple", "group", "event"]
+CsBasePeriod = Literal["varying", "universal"]
 
 
 def check_option(name: str, value: Any, options: Any, *, lang: str | None = None) -> Any:

@@ -273,4 +273,19 @@ MESSAGES = {
         "(outcome follow-up), not rung 4.",
     },
     "area.explain.its.also": {"sv": "Dessutom: {problems}.", "en": "Also: {problems}."},
+    "area.chart.event_title": {"sv": "Händelsestudie: {method}", "en": "Event study: {method}"},
+    "area.method.twfe": {"sv": "tvåvägs fixa effekter (TWFE)", "en": "two-way fixed effects (TWFE)"},
+    "area.method.callaway_santanna": {"sv": "Callaway–Sant'Anna", "en": "Callaway–Sant'Anna"},
+    "area.note.cs_base": {
+        "sv": "Callaway–Sant'Anna med basperiod '{base}' och {anticipation} period(er) förhandseffekt.",
+        "en": "Callaway–Sant'Anna with base period '{base}' and {anticipation} anticipation period(s).",
+    },
+    "area.note.cs_unbalanced": {
+        "sv": "Panelen är obalanserad: varje jämförelse använder alla observerade område-perioder som "
+        "upprepade tvärsnitt (som allow_unbalanced_panel=TRUE i R-paketet did), med standardfel "
+        "klustrade per område. Det är mindre precist än en balanserad panel.",
+        "en": "The panel is unbalanced: each comparison uses every observed area-period as repeated "
+        "cross sections (as allow_unbalanced_panel=TRUE in the R package did), with SEs clustered "
+        "by area. That is less precise than a balanced panel.",
+    },
 }
