@@ -288,4 +288,14 @@ MESSAGES = {
         "cross sections (as allow_unbalanced_panel=TRUE in the R package did), with SEs clustered "
         "by area. That is less precise than a balanced panel.",
     },
+    "area.warn.headline_placebo": {
+        "sv": "Med bara {n} område(n) med insatsen går det analytiska standardfelet ({se}) inte att lita "
+        "på: det bygger på spridningen mellan de behandlade områdena, och den finns knappt. Intervallet "
+        "som visas ({low} till {high}) kommer i stället från {n_sets} placebouppsättningar, där "
+        "insatsen flyttats till jämförelseområden (placebo i rummet).",
+        "en": "With only {n} area(s) with the intervention the analytic standard error ({se}) cannot be "
+        "trusted: it rests on the spread among the treated areas, and there hardly is one. The interval "
+        "shown ({low} to {high}) comes instead from {n_sets} placebo sets, with the intervention moved "
+        "to comparison areas (placebo in space).",
+    },
 }

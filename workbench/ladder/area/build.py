@@ -147,7 +147,7 @@ def build_did(panel: "Panel", o: "DidOptions", *, lang: str, provenance: Provena
     estimator = get_estimator(o.method)
     fit = estimator.fit(panel, o, few=few, extra=extra, lang=lang)
     est, p_wild, reps = fit.estimate, fit.p_wild_bootstrap, fit.bootstrap_reps
-    p_perm = n_perm = placebo_sd = None
+    p_perm = n_perm = placebo_sd = headline = None
     if extra:
         perm = inf.permutation_test(panel, est.estimate, max_draws=o.permutations, seed=o.seed,
                                     estimator=estimator.placebo(o))
@@ -155,6 +155,14 @@ def build_did(panel: "Panel", o: "DidOptions", *, lang: str, provenance: Provena
         placebo_sd = float(np.nanstd(perm.placebo_estimates, ddof=1)) if n_perm > 1 else None
         if perm.exhaustive and n_perm and 1 / (1 + n_perm) > 0.05:
             warns.append(Msg("area.warn.perm_floor", n=n_perm, p_min=format_number(1 / (1 + n_perm), 3, lang)))
+        if few:
+            headline = _placebo_headline(est, perm, panel, o)
+            if headline is not None:
+                warns.insert(0, Msg("area.warn.headline_placebo", n=n_treated,
+                                    se=format_number(est.std_error, 3, lang),
+                                    n_sets=int(np.isfinite(perm.placebo_estimates).sum()),
+                                    low=format_number(headline.ci_low, 3, lang),
+                                    high=format_number(headline.ci_high, 3, lang)))
     if n_treated == 1 and p_wild is not None:
         warns.insert(0, Msg("area.warn.single_treated"))
     if few:
@@ -173,8 +181,30 @@ def build_did(panel: "Panel", o: "DidOptions", *, lang: str, provenance: Provena
         p_wild_bootstrap=p_wild, p_permutation=p_perm, bootstrap_reps=reps, n_permutations=n_perm,
         placebo_sd=placebo_sd, seed=o.seed, pretrend_p=fit.pretrend_p, pretrend_test=fit.pretrend_test,
         credible=not problems, problem_msgs=tuple(problems), aggregation=fit.aggregation,
+        headline=headline if headline is not None else est,
         means=period_means(panel), base_period=o.base_period if cs else None,
         anticipation=o.anticipation if cs else 0,
         unbalanced_as_cross_sections=cs and not panel.balanced,
         lang=lang, _event_study=functools.partial(estimator.event_study, panel, o),
     )
+
+
+def _placebo_headline(est: Estimate, perm, panel: "Panel", o: "DidOptions") -> Estimate | None:
+    """The few-treated headline: the placebo-in-space interval (``inference.placebo_interval``);
+    its p-value is the permutation p-value."""
+    import dataclasses
+
+    import numpy as np
+
+    from workbench.ladder.area.inference import placebo_interval
+
+    n1 = len(panel.treated_units)
+    iv = placebo_interval(est.estimate, perm.placebo_estimates, n1, panel.n_units - n1,
+                          conf_level=o.conf_level)
+    if iv is None:
+        return None
+    out = Estimate.from_coef_se(est.estimate, iv.scale, df=iv.df, n=est.n, estimand=est.estimand,
+                                method=est.method, conf_level=o.conf_level,
+                                se_type=f"placebo-in-space ({iv.n_sets} sets)")
+    p = float(perm.p_value)
+    return dataclasses.replace(out, p_value=p) if np.isfinite(p) else out

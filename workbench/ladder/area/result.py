@@ -87,6 +87,9 @@ class DidResult(Result):
     credible: bool
     aggregation: "pd.DataFrame | None" = None
     means: "pd.DataFrame | None" = None
+    #: what the result shows as its number and interval: ``estimate`` (analytic), or with few
+    #: treated areas the placebo-in-space interval (a warning says why and from how many sets)
+    headline: Estimate | None = None
     base_period: str | None = None  # Callaway–Sant'Anna only
     anticipation: int = 0
     unbalanced_as_cross_sections: bool = False  # did's allow_unbalanced_panel = TRUE
@@ -112,7 +115,9 @@ class DidResult(Result):
         import pandas as pd
 
         row = self.estimate.to_dict()
-        row.update({"p_wild_bootstrap": self.p_wild_bootstrap, "p_permutation": self.p_permutation,
+        head = self.headline or self.estimate
+        row.update({"headline_ci_low": head.ci_low, "headline_ci_high": head.ci_high,
+                    "headline_se_type": head.se_type,"p_wild_bootstrap": self.p_wild_bootstrap, "p_permutation": self.p_permutation,
                     "pretrend_p": self.pretrend_p, "n_units": self.n_units,
                     "n_treated": self.n_treated, "n_periods": self.n_periods})
         return pd.DataFrame([row])
