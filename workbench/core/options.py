@@ -23,6 +23,12 @@ Alternative = Literal["two-sided", "less", "greater"]
 Rung = Literal[1, 2, 3, 4, 5]
 OutcomeKind = Literal["binary", "continuous"]
 MetaMethod = Literal["fixed", "DL", "REML"]
+# rung 4b, areas over time: the method's values are the keys of workbench.ladder.area.estimators.ESTIMATORS
+AreaMethod = Literal["twfe", "callaway_santanna"]
+AreaInference = Literal["auto", "all", "none"]
+CsControl = Literal["never", "notyet"]
+CsAggregation = Literal["simple", "group", "event"]
+CsBasePeriod = Literal["varying", "universal"]
 
 
 def check_option(name: str, value: Any, options: Any, *, lang: str | None = None) -> Any:

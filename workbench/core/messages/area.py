@@ -273,4 +273,29 @@ MESSAGES = {
         "(outcome follow-up), not rung 4.",
     },
     "area.explain.its.also": {"sv": "Dessutom: {problems}.", "en": "Also: {problems}."},
+    "area.chart.event_title": {"sv": "Händelsestudie: {method}", "en": "Event study: {method}"},
+    "area.method.twfe": {"sv": "tvåvägs fixa effekter (TWFE)", "en": "two-way fixed effects (TWFE)"},
+    "area.method.callaway_santanna": {"sv": "Callaway–Sant'Anna", "en": "Callaway–Sant'Anna"},
+    "area.note.cs_base": {
+        "sv": "Callaway–Sant'Anna med basperiod '{base}' och {anticipation} period(er) förhandseffekt.",
+        "en": "Callaway–Sant'Anna with base period '{base}' and {anticipation} anticipation period(s).",
+    },
+    "area.note.cs_unbalanced": {
+        "sv": "Panelen är obalanserad: varje jämförelse använder alla observerade område-perioder som "
+        "upprepade tvärsnitt (som allow_unbalanced_panel=TRUE i R-paketet did), med standardfel "
+        "klustrade per område. Det är mindre precist än en balanserad panel.",
+        "en": "The panel is unbalanced: each comparison uses every observed area-period as repeated "
+        "cross sections (as allow_unbalanced_panel=TRUE in the R package did), with SEs clustered "
+        "by area. That is less precise than a balanced panel.",
+    },
+    "area.warn.headline_placebo": {
+        "sv": "Med bara {n} område(n) med insatsen går det analytiska standardfelet ({se}) inte att lita "
+        "på: det bygger på spridningen mellan de behandlade områdena, och den finns knappt. Intervallet "
+        "som visas ({low} till {high}) kommer i stället från {n_sets} placebouppsättningar, där "
+        "insatsen flyttats till jämförelseområden (placebo i rummet).",
+        "en": "With only {n} area(s) with the intervention the analytic standard error ({se}) cannot be "
+        "trusted: it rests on the spread among the treated areas, and there hardly is one. The interval "
+        "shown ({low} to {high}) comes instead from {n_sets} placebo sets, with the intervention moved "
+        "to comparison areas (placebo in space).",
+    },
 }

@@ -11,12 +11,19 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.messages import resolve_lang
-from workbench.core.options import check_number, check_option
+from workbench.core.options import (
+    AreaInference,
+    AreaMethod,
+    CsAggregation,
+    CsBasePeriod,
+    CsControl,
+    check_number,
+    check_option,
+)
 from workbench.core.results import Provenance
 from workbench.core.validate import require_columns
-from workbench.ladder.area.build import AreaInference, AreaMethod, build_did
+from workbench.ladder.area.build import build_did
 from workbench.ladder.area.panel import prepare_panel, wide_to_long
-from workbench.ladder.area.staggered import CsAggregation, CsControl
 from workbench.ladder.area.twfe import AreaSeType
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,11 +57,13 @@ def did(
     treated: str | None = None,
     start: Any = None,
     treated_units: Sequence[Any] | None = None,
-    method: str = "twfe",
-    se_type: str = "fixest",
-    control: str = "never",
-    aggregation: str = "simple",
-    inference: str = "auto",
+    method: AreaMethod = "twfe",
+    se_type: AreaSeType = "fixest",
+    control: CsControl = "never",
+    aggregation: CsAggregation = "simple",
+    base_period: CsBasePeriod = "varying",
+    anticipation: int = 0,
+    inference: AreaInference = "auto",
     bootstrap_reps: int = 999,
     permutations: int = 999,
     seed: int = 12345,
@@ -76,9 +85,17 @@ def did(
         0/1 column: 1 in the periods an area is under the intervention; or a unit-level 0/1 group
         column together with ``start``. Alternatively ``treated_units`` with ``start``.
     method
-        ``"twfe"`` (two-way fixed effects, SE clustered by area) or ``"callaway_santanna"``
-        (group-time ATTs for staggered starts; ``control`` ``"never"``/``"notyet"``, ``aggregation``
-        ``"simple"``/``"group"``/``"event"``).
+        A key of the area-estimator registry (``workbench.ladder.area.estimators``): ``"twfe"``
+        (two-way fixed effects, SE clustered by area) or ``"callaway_santanna"`` (group-time ATTs
+        for staggered starts as R's ``did``: ``control`` ``"never"``/``"notyet"``, ``aggregation``
+        ``"simple"``/``"group"``/``"event"``, with did's analytic SEs including the estimated
+        group shares). ``event_study()`` of the result uses the same estimator.
+    base_period, anticipation
+        Callaway–Sant'Anna only: ``"varying"`` (did's default: pre-period cells are short
+        differences) or ``"universal"`` (every cell against the period before the start), and the
+        number of periods before the start in which areas may already react. An unbalanced panel
+        is estimated as did's ``allow_unbalanced_panel = TRUE`` (repeated cross sections clustered
+        by area); the result says so.
     se_type
         ``"fixest"`` (default, fixest's nested small-sample correction) or ``"lm"``/``"stata_areg"``
         (every dummy counted, as ``sandwich::vcovCL(type="HC1")``); see ``area_twfe``.
@@ -100,6 +117,8 @@ def did(
     check_option("control", control, CsControl, lang=lang)
     check_option("aggregation", aggregation, CsAggregation, lang=lang)
     check_option("inference", inference, AreaInference, lang=lang)
+    check_option("base_period", base_period, CsBasePeriod, lang=lang)
+    check_number("anticipation", anticipation, low=0, integer=True, lang=lang)
     check_number("bootstrap_reps", bootstrap_reps, low=99, integer=True, lang=lang)
     check_number("permutations", permutations, low=1, integer=True, lang=lang)
     check_number("min_pre_periods", min_pre_periods, low=1, integer=True, lang=lang)
@@ -108,17 +127,19 @@ def did(
     p = prepare_panel(panel, unit=unit, time=time, outcome=outcome, treated=treated, start=start,
                       treated_units=treated_units, lang=lang)
     options = {"method": method, "se_type": se_type, "control": control, "aggregation": aggregation,
-               "inference": inference, "bootstrap_reps": bootstrap_reps, "permutations": permutations,
+               "base_period": base_period, "anticipation": anticipation, "inference": inference, "bootstrap_reps": bootstrap_reps, "permutations": permutations,
                "seed": seed, "min_pre_periods": min_pre_periods, "conf_level": conf_level,
                "start": None if start is None else str(start)}
     prov = Provenance("did", options=options,
                       columns={"unit": unit, "time": time, "outcome": outcome, "treated": treated},
                       n_rows=len(panel))
-    return build_did(p, method=method, se_type=se_type, control=control, aggregation=aggregation,
-                     inference=inference, bootstrap_reps=int(bootstrap_reps),
-                     permutations=int(permutations), seed=int(seed),
-                     min_pre_periods=int(min_pre_periods), conf_level=conf_level, lang=lang,
-                     provenance=prov)
+    from workbench.ladder.area.estimators import DidOptions
+
+    o = DidOptions(method=method, se_type=se_type, control=control, aggregation=aggregation,
+                   base_period=base_period, anticipation=int(anticipation), inference=inference,
+                   bootstrap_reps=int(bootstrap_reps), permutations=int(permutations),
+                   seed=int(seed), min_pre_periods=int(min_pre_periods), conf_level=conf_level)
+    return build_did(p, o, lang=lang, provenance=prov)
 
 
 def synthetic_control(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.messages import resolve_lang
+from workbench.core.options import AreaInference, AreaMethod  # noqa: F401 (re-exported)
 from workbench.core.results import Estimate, Provenance, collect_warnings, format_number, format_p
 from workbench.core.text import Msg
 from workbench.ladder.area.result import DidResult, EventStudyResult
@@ -13,10 +14,9 @@ from workbench.ladder.area.result import DidResult, EventStudyResult
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from workbench.ladder.area.estimators import DidOptions
     from workbench.ladder.area.panel import Panel
 
-AreaMethod = Literal["twfe", "callaway_santanna"]
-AreaInference = Literal["auto", "all", "none"]
 FEW_TREATED = 5
 
 
@@ -91,13 +91,16 @@ def build_event_study(panel: "Panel", *, leads: int | None = None, lags: int | N
     perm = few or inference == "all"  # with few treated areas only the permutation pre-test is fair
     ev = fit_event_study(panel, leads=leads, lags=lags, se_type=se_type, permutation=perm,
                          max_draws=max_draws, seed=seed)
-    rows = []
-    for e, b, s in zip(ev.rel_times, ev.coef, ev.se):
-        est = t_estimate(b, s, ev.df, len(panel.y), estimand="ATT", method="event_study",
-                         se_type=se_type, conf_level=conf_level)
-        rows.append({"rel_time": e, "estimate": est.estimate, "std_error": est.std_error,
-                     "ci_low": est.ci_low, "ci_high": est.ci_high, "p_value": est.p_value,
-                     "reference": False})
+    from scipy import stats
+
+    # one vectorised t(df) for all coefficients (the same numbers as Estimate.from_coef_se each)
+    b, s = np.asarray(ev.coef, dtype=float), np.asarray(ev.se, dtype=float)
+    crit = float(stats.t.ppf(0.5 + conf_level / 2, ev.df))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pv = np.where(s > 0, 2 * stats.t.sf(np.abs(b / s), ev.df), np.nan)
+    rows = [{"rel_time": e, "estimate": float(bi), "std_error": float(si), "ci_low": float(bi - crit * si),
+             "ci_high": float(bi + crit * si), "p_value": float(p), "reference": False}
+            for e, bi, si, p in zip(ev.rel_times, b, s, pv)]
     rows.append({"rel_time": -1, "estimate": 0.0, "std_error": np.nan, "ci_low": 0.0, "ci_high": 0.0,
                  "p_value": np.nan, "reference": True})
     coefs = pd.DataFrame(rows).sort_values("rel_time").reset_index(drop=True)
@@ -128,15 +131,13 @@ def credibility(n_pre: int, p_pre: float | None, min_pre: int, alpha: float, lan
     return problems
 
 
-def build_did(panel: "Panel", *, method: str, se_type: str, control: str, aggregation: str,
-              inference: str, bootstrap_reps: int, permutations: int, seed: int,
-              min_pre_periods: int, conf_level: float, lang: str, provenance: Provenance) -> DidResult:
-    """Estimate, extra inference with few treated areas, pre-trend check, result."""
+def build_did(panel: "Panel", o: "DidOptions", *, lang: str, provenance: Provenance) -> DidResult:
+    """Estimate by the registered estimator ``o.method``, extra inference with few treated areas,
+    pre-trend check, result (whose event study is the same estimator's)."""
     import numpy as np
 
     from workbench.ladder.area import inference as inf
-    from workbench.ladder.area.staggered import callaway_santanna, cs_pretrend
-    from workbench.ladder.area.twfe import Demeaner, fit_twfe
+    from workbench.ladder.area.estimators import get_estimator
 
     n_treated = len(panel.treated_units)
     if n_treated == panel.n_units:
@@ -144,85 +145,69 @@ def build_did(panel: "Panel", *, method: str, se_type: str, control: str, aggreg
 
         raise DesignError("area.no_controls", lang=lang)
     few = n_treated <= FEW_TREATED
-    extra = inference == "all" or (inference == "auto" and few)
+    extra = o.inference == "all" or (o.inference == "auto" and few)
     warns: list[Msg] = base_warnings(panel)
-    aggregation_table = None
-    p_wild = p_perm = None
-    reps = n_perm = placebo_sd = None
-    if method == "twfe":
-        dm = Demeaner.build(panel.unit_code, panel.time_code, panel.n_units, panel.n_times)
-        fit = fit_twfe(panel.y, panel.d, dm, se_type=se_type)
-        est = t_estimate(fit.coef[0], fit.se[0], fit.df, fit.n, estimand="ATT", method="twfe",
-                         se_type=f"CR1 ({se_type})", conf_level=conf_level)
-        if extra:
-            boot = inf.wild_cluster_bootstrap(fit, dm, reps=bootstrap_reps, seed=seed)
-            p_wild, reps = boot.p_value, boot.reps
-        ev = build_event_study(panel, se_type=se_type, inference=inference, seed=seed,
-                               min_pre_periods=min_pre_periods, conf_level=conf_level, lang=lang)
-        p_pre, test = ev.pretrend_p_used, ("permutation" if ev.pretrend_p_permutation is not None
-                                           and few else "wald")
-    else:
-        cs = callaway_santanna(panel, control=control, aggregation=aggregation)
-        est = t_estimate(cs.overall, cs.overall_se, None, len(panel.y), estimand="ATT",
-                         method=f"callaway_santanna ({aggregation}, {control})",
-                         se_type="influence function", conf_level=conf_level)
-        aggregation_table = cs.by if not cs.by.empty else cs.cells
-        _, _, p_pre = cs_pretrend(panel, control=control)
-        test = "wald (influence function)"
-        if few:  # the influence-function test has no variance from a one-area cohort
-            rms = _cs_pre_rms(control)
-            observed = rms(panel)
-            p_pre = None if not np.isfinite(observed) else inf.permutation_test(
-                panel, observed, max_draws=199, seed=seed, estimator=rms).p_value
-            test = "permutation"
+    estimator = get_estimator(o.method)
+    fit = estimator.fit(panel, o, few=few, extra=extra, lang=lang)
+    est, p_wild, reps = fit.estimate, fit.p_wild_bootstrap, fit.bootstrap_reps
+    p_perm = n_perm = placebo_sd = headline = None
     if extra:
-        estimator = None if method == "twfe" else _cs_estimator(control, aggregation)
-        perm = inf.permutation_test(panel, est.estimate, max_draws=permutations, seed=seed,
-                                    estimator=estimator)
+        perm = inf.permutation_test(panel, est.estimate, max_draws=o.permutations, seed=o.seed,
+                                    estimator=estimator.placebo(o))
         p_perm, n_perm = perm.p_value, len(perm.placebo_estimates)
         placebo_sd = float(np.nanstd(perm.placebo_estimates, ddof=1)) if n_perm > 1 else None
         if perm.exhaustive and n_perm and 1 / (1 + n_perm) > 0.05:
             warns.append(Msg("area.warn.perm_floor", n=n_perm, p_min=format_number(1 / (1 + n_perm), 3, lang)))
+        if few:
+            headline = _placebo_headline(est, perm, panel, o)
+            if headline is not None:
+                warns.insert(0, Msg("area.warn.headline_placebo", n=n_treated,
+                                    se=format_number(est.std_error, 3, lang),
+                                    n_sets=int(np.isfinite(perm.placebo_estimates).sum()),
+                                    low=format_number(headline.ci_low, 3, lang),
+                                    high=format_number(headline.ci_high, 3, lang)))
     if n_treated == 1 and p_wild is not None:
         warns.insert(0, Msg("area.warn.single_treated"))
     if few:
         warns.insert(0, Msg("area.warn.few_treated", n=n_treated, p_wild=format_p(p_wild, lang),
                         p_perm=format_p(p_perm, lang)))
+    warns.extend(fit.notes)
     n_pre = int(np.min(panel.start[panel.treated_units]))
-    problems = credibility(n_pre, p_pre, min_pre_periods, 0.05, lang)
+    problems = credibility(n_pre, fit.pretrend_p, o.min_pre_periods, 0.05, lang)
+    starts = np.unique(panel.start[panel.treated_units])
+    cs = o.method == "callaway_santanna"
     return DidResult(
-        provenance=provenance, warning_msgs=collect_warnings(warns), estimate=est, method=method,
-        se_type=se_type, n_units=panel.n_units, n_treated=n_treated, n_periods=panel.n_times,
-        n_pre_periods=n_pre, balanced=panel.balanced, staggered=len(np.unique(panel.start[panel.treated_units])) > 1,
-        start_periods=tuple(period_label(panel.times[s]) for s in np.unique(panel.start[panel.treated_units])),
+        provenance=provenance, warning_msgs=collect_warnings(warns), estimate=est, method=o.method,
+        se_type=o.se_type, n_units=panel.n_units, n_treated=n_treated, n_periods=panel.n_times,
+        n_pre_periods=n_pre, balanced=panel.balanced, staggered=len(starts) > 1,
+        start_periods=tuple(period_label(panel.times[s]) for s in starts),
         p_wild_bootstrap=p_wild, p_permutation=p_perm, bootstrap_reps=reps, n_permutations=n_perm,
-        placebo_sd=placebo_sd,
-        seed=seed, pretrend_p=p_pre, pretrend_test=test, credible=not problems,
-        problem_msgs=tuple(problems), aggregation=aggregation_table, means=period_means(panel),
-        lang=lang, _event_study=functools.partial(
-            build_event_study, panel, se_type=se_type, inference=inference, seed=seed,
-            min_pre_periods=min_pre_periods, conf_level=conf_level),
+        placebo_sd=placebo_sd, seed=o.seed, pretrend_p=fit.pretrend_p, pretrend_test=fit.pretrend_test,
+        credible=not problems, problem_msgs=tuple(problems), aggregation=fit.aggregation,
+        headline=headline if headline is not None else est,
+        means=period_means(panel), base_period=o.base_period if cs else None,
+        anticipation=o.anticipation if cs else 0,
+        unbalanced_as_cross_sections=cs and not panel.balanced,
+        lang=lang, _event_study=functools.partial(estimator.event_study, panel, o),
     )
 
 
-def _cs_estimator(control: str, aggregation: str):
-    from workbench.ladder.area.staggered import callaway_santanna
+def _placebo_headline(est: Estimate, perm, panel: "Panel", o: "DidOptions") -> Estimate | None:
+    """The few-treated headline: the placebo-in-space interval (``inference.placebo_interval``);
+    its p-value is the permutation p-value."""
+    import dataclasses
 
-    def estimator(placebo_panel) -> float:
-        return callaway_santanna(placebo_panel, control=control, aggregation=aggregation).overall
-
-    return estimator
-
-
-def _cs_pre_rms(control: str):
-    """Root mean square of the CS event-time estimates before the start (e ≤ −2)."""
     import numpy as np
 
-    from workbench.ladder.area.staggered import event_time_means
+    from workbench.ladder.area.inference import placebo_interval
 
-    def statistic(p) -> float:
-        rel, att = event_time_means(p, control=control)
-        pre = att[rel <= -2]
-        return float(np.sqrt(np.mean(pre**2))) if len(pre) else float("nan")
-
-    return statistic
+    n1 = len(panel.treated_units)
+    iv = placebo_interval(est.estimate, perm.placebo_estimates, n1, panel.n_units - n1,
+                          conf_level=o.conf_level)
+    if iv is None:
+        return None
+    out = Estimate.from_coef_se(est.estimate, iv.scale, df=iv.df, n=est.n, estimand=est.estimand,
+                                method=est.method, conf_level=o.conf_level,
+                                se_type=f"placebo-in-space ({iv.n_sets} sets)")
+    p = float(perm.p_value)
+    return dataclasses.replace(out, p_value=p) if np.isfinite(p) else out

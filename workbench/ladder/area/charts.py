@@ -39,8 +39,9 @@ def means_chart(means: "pd.DataFrame", starts, *, lang: str | None = None) -> "a
     return alt.layer(lines, *rules).properties(width=560, height=280)
 
 
-def event_chart(coefs: "pd.DataFrame", *, lang: str | None = None) -> "alt.Chart":
-    """Coefficient plot: estimates with confidence intervals by relative period; −1 is zero."""
+def event_chart(coefs: "pd.DataFrame", *, method: str = "twfe", lang: str | None = None) -> "alt.Chart":
+    """Coefficient plot: estimates with confidence intervals by relative period; the title names
+    the estimator (``method``)."""
     import altair as alt
     import pandas as pd
 
@@ -49,7 +50,8 @@ def event_chart(coefs: "pd.DataFrame", *, lang: str | None = None) -> "alt.Chart
     bars = base.mark_rule().encode(y="ci_low:Q", y2="ci_high:Q")
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="gray").encode(y="y:Q")
     start = alt.Chart(pd.DataFrame({"x": [-0.5]})).mark_rule(strokeDash=[4, 4], color="gray").encode(x="x:Q")
-    return alt.layer(zero, start, bars, points).properties(width=560, height=280)
+    title = msg("area.chart.event_title", lang, method=msg(f"area.method.{method}", lang))
+    return alt.layer(zero, start, bars, points).properties(width=560, height=280, title=title)
 
 
 def synth_chart(path: "pd.DataFrame", start: str, *, lang: str | None = None) -> "alt.Chart":

@@ -33,7 +33,7 @@ class EventStudyResult(Result):
     coefficients: "pd.DataFrame"
     pretrend_f: float
     pretrend_q: int
-    pretrend_df: int
+    pretrend_df: int | None  # None: a chi-square test (Callaway–Sant'Anna)
     pretrend_p: float
     pretrend_p_permutation: float | None
     n_placebos: int
@@ -44,13 +44,15 @@ class EventStudyResult(Result):
     n_treated: int
     se_type: str
     credible: bool
+    method: str = "twfe"  #: the area estimator that made it (a key of ``estimators.ESTIMATORS``)
     lang: str = "sv"
 
     def summary(self) -> "pd.DataFrame":
         return self.coefficients.copy()
 
     def chart(self, lang: str | None = None) -> "alt.Chart":
-        return area_charts.event_chart(self.coefficients, lang=resolve_lang(lang))
+        """Coefficient plot; its title names the estimator."""
+        return area_charts.event_chart(self.coefficients, method=self.method, lang=resolve_lang(lang))
 
     def explain(self, lang: str | None = None) -> str:
         return area_text.explain_event(self, resolve_lang(lang))
@@ -85,13 +87,20 @@ class DidResult(Result):
     credible: bool
     aggregation: "pd.DataFrame | None" = None
     means: "pd.DataFrame | None" = None
+    #: what the result shows as its number and interval: ``estimate`` (analytic), or with few
+    #: treated areas the placebo-in-space interval (a warning says why and from how many sets)
+    headline: Estimate | None = None
+    base_period: str | None = None  # Callaway–Sant'Anna only
+    anticipation: int = 0
+    unbalanced_as_cross_sections: bool = False  # did's allow_unbalanced_panel = TRUE
     lang: str = "sv"
     #: the event study on the same panel and settings, bound by the builder (the result only presents)
     _event_study: "Callable[..., EventStudyResult] | None" = field(default=None, repr=False, compare=False)
 
     def event_study(self, *, leads: int | None = None, lags: int | None = None,
                     lang: str | None = None) -> EventStudyResult:
-        """The event study (leads/lags, pre-trend test, coefficient plot) on the same panel.
+        """The event study (leads/lags, pre-trend test, coefficient plot) on the same panel, by the
+        estimator this result was made with (``method``).
 
         Its texts render in the reader's language like every result's; ``lang`` (None: the session
         language) is the language it is made in (numbers inside its messages).
@@ -106,7 +115,9 @@ class DidResult(Result):
         import pandas as pd
 
         row = self.estimate.to_dict()
-        row.update({"p_wild_bootstrap": self.p_wild_bootstrap, "p_permutation": self.p_permutation,
+        head = self.headline or self.estimate
+        row.update({"headline_ci_low": head.ci_low, "headline_ci_high": head.ci_high,
+                    "headline_se_type": head.se_type,"p_wild_bootstrap": self.p_wild_bootstrap, "p_permutation": self.p_permutation,
                     "pretrend_p": self.pretrend_p, "n_units": self.n_units,
                     "n_treated": self.n_treated, "n_periods": self.n_periods})
         return pd.DataFrame([row])

@@ -40,7 +40,7 @@ def _extra_p(r: Any, lang: str) -> str:
 
 def explain_did(r: Any, lang: str | None = None) -> str:
     lang = resolve_lang(lang)
-    e = r.estimate
+    e = r.headline or r.estimate
     what = msg("area.explain.did.what_twfe" if r.method == "twfe" else "area.explain.did.what_cs", lang)
     parts = [
         msg("area.explain.did.headline", lang, what=what, n_treated=r.n_treated,
