@@ -19,6 +19,16 @@ from workbench.core.messages import msg, resolve_lang
 from workbench.core.text import payload_texts
 
 
+def headline_estimate(payload: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The estimate to show a reader: the result's ``headline`` where it has one (e.g. a DiD with few
+    treated areas, whose valid interval is the placebo one), else its ``estimate``."""
+    for key in ("headline", "estimate"):
+        value = payload.get(key)
+        if isinstance(value, Mapping):
+            return value
+    return None
+
+
 @dataclass(frozen=True)
 class ResultView:
     """The parts of one result as a reader in ``lang`` sees them (no statistics are computed here)."""
@@ -62,7 +72,7 @@ class ResultView:
             assumptions=tuple((payload.get("assumptions_text") or {}).get(lang) or ()),
             table=rows,
             chart=by_lang.get(lang) or payload.get("chart_vegalite"),
-            estimate=payload.get("estimate") if isinstance(payload.get("estimate"), Mapping) else None,
+            estimate=headline_estimate(payload),
         )
 
     @classmethod

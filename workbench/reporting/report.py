@@ -19,7 +19,7 @@ from typing import Any
 
 from workbench.core.messages import msg, resolve_lang
 from workbench.core.results import format_number
-from workbench.core.view import ResultView
+from workbench.core.view import ResultView, headline_estimate
 from workbench.reporting.cells import column_label, format_cell, readable_columns
 from workbench.reporting.evidence import evidence_card, headline
 from workbench.reporting.svg import chart_svg
@@ -69,7 +69,7 @@ def _summary_text(results: list[Mapping[str, Any]], status: Any, lang: str) -> s
     best = headline([r for r in results if (r.get("rung") or 0) >= 4])
     if best is None or not best.get("credible"):
         return msg("reporting.no_effect_yet", lang, claim=claim)
-    e = best["estimate"]
+    e = headline_estimate(best)
     pct = int(round((e.get("conf_level") or 0.95) * 100))
     kind = "KI" if lang == "sv" else "CI"
     text = (f"{format_number(e['estimate'], 2, lang)} ({pct} % {kind} {format_number(e['ci_low'], 2, lang)} – "
