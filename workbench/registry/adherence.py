@@ -9,14 +9,11 @@ Stockholm's trial showed that this share can fall quietly; show it while the stu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from workbench.core.errors import RegistryError
 from workbench.registry.ids import normalize_participant
-from workbench.registry.models import AdherenceReport
-
-if TYPE_CHECKING:
-    from workbench.registry.trial import Trial
+from workbench.registry.models import AdherenceReport, TrialView
 
 ID_GUESSES = ("participant_id", "id", "deltagare", "deltagar_id", "ärende", "arende", "personnummer")
 
@@ -52,7 +49,7 @@ def _entrants(entrants: Any, id: str | None, start: str | None, key: Any,
     return list(out.items())
 
 
-def adherence_report(trial: Trial, entrants: Any, *, id: str | None = None,
+def adherence_report(trial: TrialView, entrants: Any, *, id: str | None = None,
                      start: str | None = None, key: Any = None, lang: str = "sv") -> AdherenceReport:
     """Compare ``entrants`` with the trial's allocations.
 

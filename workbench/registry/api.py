@@ -14,7 +14,8 @@ from workbench.core.errors import RegistryError
 from workbench.core.messages import resolve_lang
 from workbench.registry import schema as s
 from workbench.registry.allocate import extend_list
-from workbench.registry.audit import append_event, now_iso, verify
+from workbench.registry.audit import append_event, now_iso
+from workbench.registry.checks import verify_all
 from workbench.registry.config import build_config, declared_lists
 from workbench.registry.engine import DB_DIR, Database, check_sqlite_file, resolve_url, sqlite_file
 from workbench.registry.ids import normalize_user
@@ -292,7 +293,7 @@ class Registry(PeopleMixin, MeasurementsMixin, FollowupMixin):
             checkpoints = rc.stored_receipts(self.receipts_file)
         elif isinstance(checkpoints, str):
             checkpoints = [checkpoints]
-        return verify(self._db, expected_head=expected_head, checkpoints=list(checkpoints),
+        return verify_all(self._db, expected_head=expected_head, checkpoints=list(checkpoints),
                       receipt_key=self._receipt_key,
                       lang=resolve_lang(lang if lang is not None else self.lang))
 

@@ -106,16 +106,3 @@ def chain_problems(rows: list[Any]) -> tuple[list[tuple[str, dict[str, Any]]], s
             problems.append(("registry.verify.altered", {"seq": r.seq, "kind": r.kind}))
         prev, expected = r.hash, r.seq + 1
     return problems, prev
-
-
-def verify(db: Any, *, expected_head: str | None = None, checkpoints: list[str] | None = None,
-           receipt_key: bytes | None = None, lang: str | None = None) -> Any:
-    """Check the chain, the stored rows against the log, and re-derive every sequence.
-
-    See :func:`workbench.registry.checks.verify_all`; returns a
-    :class:`workbench.registry.models.VerifyReport`.
-    """
-    from workbench.registry.checks import verify_all
-
-    return verify_all(db, expected_head=expected_head, checkpoints=checkpoints,
-                      receipt_key=receipt_key, lang=lang)

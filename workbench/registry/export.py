@@ -16,31 +16,31 @@ from workbench.core.errors import RegistryError
 from workbench.core.messages import msg
 from workbench.registry import schema as s
 from workbench.registry.ids import normalize_user
+from workbench.registry.models import TrialView
 from workbench.registry.roles import is_owner_view
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from workbench.registry.trial import Trial
 
 CONSORT_STAGES = ("assessed", "excluded", "randomized", "allocated", "withdrawn",
                   "entered_without_randomization")
 
 
-def _owner(conn: sa.Connection, trial: Trial, viewer: str | None, lang: str) -> bool:
+def _owner(conn: sa.Connection, trial: TrialView, viewer: str | None, lang: str) -> bool:
     if viewer is not None:
         viewer = normalize_user(viewer, lang=lang)
     return is_owner_view(conn, trial._id, trial._cfg, viewer)
 
 
-def _events(conn: sa.Connection, trial: Trial, *kinds: str) -> list[Any]:
+def _events(conn: sa.Connection, trial: TrialView, *kinds: str) -> list[Any]:
     q = sa.select(s.events).where(s.events.c.trial == trial.name).order_by(s.events.c.seq)
     if kinds:
         q = q.where(s.events.c.kind.in_(kinds))
     return conn.execute(q).all()
 
 
-def allocation_table(trial: Trial, *, viewer: str | None, lang: str) -> pd.DataFrame:
+def allocation_table(trial: TrialView, *, viewer: str | None, lang: str) -> pd.DataFrame:
     """One row per allocation, in enrolment order (staff: only their own participants)."""
     import pandas as pd
 
@@ -68,7 +68,7 @@ def allocation_table(trial: Trial, *, viewer: str | None, lang: str) -> pd.DataF
     return frame
 
 
-def arm_totals(trial: Trial, *, viewer: str | None, lang: str) -> pd.DataFrame:
+def arm_totals(trial: TrialView, *, viewer: str | None, lang: str) -> pd.DataFrame:
     """Allocations per stratum and arm; staff get an error while the trial is open."""
     with trial._registry._db.read() as conn:
         owner = _owner(conn, trial, viewer, lang)
@@ -83,7 +83,7 @@ def arm_totals(trial: Trial, *, viewer: str | None, lang: str) -> pd.DataFrame:
     return counts.reset_index() if factors else counts.reset_index(drop=True)
 
 
-def event_log(trial: Trial, *, viewer: str | None, lang: str) -> pd.DataFrame:
+def event_log(trial: TrialView, *, viewer: str | None, lang: str) -> pd.DataFrame:
     """Every event of the trial with its hash (owner only)."""
     import pandas as pd
 
@@ -112,7 +112,7 @@ def _conceal(event: Any, status: str, lang: str) -> str:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True)
 
 
-def consort_counts(trial: Trial, *, viewer: str | None, lang: str) -> pd.DataFrame:
+def consort_counts(trial: TrialView, *, viewer: str | None, lang: str) -> pd.DataFrame:
     """CONSORT flow counts: assessed, excluded (per reason), randomized, per arm, withdrawn."""
     import pandas as pd
 
@@ -152,7 +152,7 @@ def consort_counts(trial: Trial, *, viewer: str | None, lang: str) -> pd.DataFra
     return frame
 
 
-def write_export(trial: Trial, folder: str | Path, *, viewer: str | None = None,
+def write_export(trial: TrialView, folder: str | Path, *, viewer: str | None = None,
                  lang: str = "sv") -> dict[str, Path]:
     """Write the allocation log, the event log and the CONSORT counts as CSV (``;``, UTF-8 BOM)."""
     out = Path(folder)

@@ -1,7 +1,7 @@
 """Who is to be followed up, and how complete each occasion is: "Vilka ska följas upp?".
 
 Each participant's occasions are planned from their anchor date (start of the intervention, else
-registration, else randomization; :func:`workbench.registry.measurements.anchor_dates`) with the
+registration, else randomization; :func:`workbench.registry.anchors.anchor_dates`) with the
 occasion's window (:func:`workbench.registry.measure_values.window`). On a given day an occasion is
 
 ``measured``  a value is recorded (for the indicator, or for every indicator when none is named);
@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from workbench.core.errors import RegistryError
 from workbench.registry import schema as s
 from workbench.registry.measure_values import window
-from workbench.registry.measurements import anchor_dates
+from workbench.registry.anchors import anchor_dates
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

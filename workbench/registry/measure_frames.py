@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from workbench.core.errors import RegistryError
 from workbench.registry import schema as s
 from workbench.registry.ids import normalize_user
-from workbench.registry.measurements import anchor_dates
+from workbench.registry.anchors import anchor_dates
 from workbench.registry.roles import is_owner_view
 
 if TYPE_CHECKING:  # pragma: no cover

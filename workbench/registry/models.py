@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -91,3 +91,30 @@ class AdherenceReport:
                 "randomized_late": list(self.randomized_late),
                 "reported_unrandomized": list(self.reported_unrandomized)}
 
+
+
+class TrialView(Protocol):
+    """What the exports and the adherence report read of a trial (``Trial`` satisfies it; those
+    modules never import ``trial.py``, which imports them)."""
+
+    name: str
+    arms: tuple[str, ...]
+    _id: int
+    _cfg: dict[str, Any]
+    _registry: Any
+
+    def allocations(self, *args: Any, **kwargs: Any) -> Any: ...
+
+    def event_log(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
+class RegistryView(Protocol):
+    """What a trial reads of its registry (``Registry`` satisfies it; ``trial.py`` never imports ``api.py``)."""
+
+    _db: Any
+    key: Any
+    lang: str | None
+
+    def receipt_code(self, *args: Any, **kwargs: Any) -> str: ...
+
+    def set_role(self, *args: Any, **kwargs: Any) -> Any: ...

@@ -7,7 +7,7 @@ Tables
 ``sequence``     the concealed allocation list of each trial and list (stratum), derived from
                  the trial's recorded seed; it grows by whole blocks and is never rewritten.
 ``allocations``  one row per randomized participant (a copy of the allocation event, for fast
-                 look-up; :func:`workbench.registry.audit.verify` checks it against the log).
+                 look-up; :func:`workbench.registry.checks.verify_all` checks it against the log).
 ``events``       the append-only, hash-chained log of everything that happened.
 ``roles``        version 2–3: trial staff (kept for old databases; no longer written or read).
 ``role_grants``  who may do what, per project (``trial_id`` NULL) or trial: one append-only row per

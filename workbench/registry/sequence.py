@@ -3,7 +3,7 @@
 Every random number is a deterministic function of (algorithm, version, seed, list, position):
 the first 8 bytes of SHA-256 over those parts, read as an unsigned integer and divided by 2**64.
 Nothing depends on a library's random-number generator, so the same seed gives the same list on
-any machine and any Python version, and :func:`workbench.registry.audit.verify` can re-derive it.
+any machine and any Python version, and :func:`workbench.registry.checks.verify_all` can re-derive it.
 
 Schemes (``AllocationScheme`` in :mod:`workbench.core.options`):
 

@@ -21,14 +21,13 @@ from workbench.registry.allocate import draw
 from workbench.registry.audit import HEAD_INFO, append_event, now_iso, pause_hook
 from workbench.registry.config import check_strata, list_key
 from workbench.registry.ids import normalize_participant, normalize_user
-from workbench.registry.models import Allocation
+from workbench.registry.models import Allocation, RegistryView
 from workbench.registry.sql import execute, fetch_first, first, submit
-from workbench.registry.roles import ROLES, effective_role, require_owner, role_of
+from workbench.registry.roles import effective_role, require_owner, role_of
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from workbench.registry.api import Registry
     from workbench.registry.models import AdherenceReport
 
 DECLINED = "__consent_declined__"
@@ -46,7 +45,7 @@ class StoredAllocation(NamedTuple):
 class Trial:
     """A randomized trial. Get one with ``Registry.create_trial`` or ``Registry.trial``."""
 
-    def __init__(self, registry: Registry, trial_id: int, config: dict[str, Any]) -> None:
+    def __init__(self, registry: RegistryView, trial_id: int, config: dict[str, Any]) -> None:
         self._registry = registry
         self._id = trial_id
         self._cfg = config

@@ -22,7 +22,7 @@ from workbench.core.options import (
 )
 from workbench.core.results import Provenance
 from workbench.core.validate import require_columns
-from workbench.ladder.area.build import build_did
+from workbench.ladder.area.did_build import build_did
 from workbench.ladder.area.panel import prepare_panel, wide_to_long
 from workbench.ladder.area.twfe import AreaSeType
 
@@ -133,7 +133,7 @@ def did(
     prov = Provenance("did", options=options,
                       columns={"unit": unit, "time": time, "outcome": outcome, "treated": treated},
                       n_rows=len(panel))
-    from workbench.ladder.area.estimators import DidOptions
+    from workbench.ladder.area.estimator_base import DidOptions
 
     o = DidOptions(method=method, se_type=se_type, control=control, aggregation=aggregation,
                    base_period=base_period, anticipation=int(anticipation), inference=inference,

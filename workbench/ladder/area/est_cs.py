@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.ladder.area.event_cs import build_cs_event_study
+from workbench.ladder.area.staggered import cs_keywords, cs_pre_rms
+
 if TYPE_CHECKING:  # pragma: no cover
-    from workbench.ladder.area.estimators import AreaFit, DidOptions
+    from workbench.ladder.area.estimator_base import AreaFit, DidOptions
     from workbench.ladder.area.panel import Panel
-
-
-def _kw(o: "DidOptions") -> dict:
-    return {"control": o.control, "base_period": o.base_period, "anticipation": o.anticipation}
 
 
 class CallawaySantAnna:
@@ -25,19 +24,19 @@ class CallawaySantAnna:
         from workbench.core.results import Estimate
         from workbench.core.text import Msg
         from workbench.ladder.area import inference as inf
-        from workbench.ladder.area.estimators import AreaFit
+        from workbench.ladder.area.estimator_base import AreaFit
         from workbench.ladder.area.staggered import callaway_santanna, cs_pretrend
 
-        cs = callaway_santanna(panel, aggregation=o.aggregation, **_kw(o))
+        cs = callaway_santanna(panel, aggregation=o.aggregation, **cs_keywords(o))
         est = Estimate.from_coef_se(
             cs.overall, cs.overall_se, df=None, n=len(panel.y), estimand="ATT",
             method=f"callaway_santanna ({o.aggregation}, {o.control})",
             se_type="influence function (did)", conf_level=o.conf_level)
         table = cs.by if not cs.by.empty else cs.cells
-        _, _, p_pre = cs_pretrend(panel, **_kw(o))
+        _, _, p_pre = cs_pretrend(panel, **cs_keywords(o))
         test = "wald (influence function)"
         if few:  # the influence-function test has no variance from a one-area cohort
-            rms = pre_rms(o)
+            rms = cs_pre_rms(o)
             observed = rms(panel)
             p_pre = None if not np.isfinite(observed) else inf.permutation_test(
                 panel, observed, max_draws=199, seed=o.seed, estimator=rms).p_value
@@ -51,26 +50,10 @@ class CallawaySantAnna:
         from workbench.ladder.area.staggered import callaway_santanna
 
         def estimator(placebo_panel) -> float:
-            return callaway_santanna(placebo_panel, aggregation=o.aggregation, **_kw(o)).overall
+            return callaway_santanna(placebo_panel, aggregation=o.aggregation, **cs_keywords(o)).overall
 
         return estimator
 
     def event_study(self, panel: "Panel", o: "DidOptions", *, leads=None, lags=None, lang=None,
                     provenance=None):
-        from workbench.ladder.area.event_cs import build_cs_event_study
-
         return build_cs_event_study(panel, o, leads=leads, lags=lags, lang=lang, provenance=provenance)
-
-
-def pre_rms(o: "DidOptions"):
-    """Root mean square of the CS event-time estimates before the start (the reference left out)."""
-    import numpy as np
-
-    from workbench.ladder.area.staggered import _pre_keys, event_time_means
-
-    def statistic(p) -> float:
-        rel, att = event_time_means(p, **_kw(o))
-        pre = att[_pre_keys(rel, o.base_period, o.anticipation)]
-        return float(np.sqrt(np.mean(pre**2))) if len(pre) else float("nan")
-
-    return statistic

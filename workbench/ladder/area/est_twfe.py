@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from workbench.ladder.area.estimators import AreaFit, DidOptions
+    from workbench.ladder.area.estimator_base import AreaFit, DidOptions
     from workbench.ladder.area.panel import Panel
 
 
@@ -19,7 +19,7 @@ class TwoWayFixedEffects:
     def fit(self, panel: "Panel", o: "DidOptions", *, few: bool, extra: bool, lang: str) -> "AreaFit":
         from workbench.core.results import Estimate
         from workbench.ladder.area import inference as inf
-        from workbench.ladder.area.estimators import AreaFit
+        from workbench.ladder.area.estimator_base import AreaFit
         from workbench.ladder.area.twfe import Demeaner, fit_twfe
 
         dm = Demeaner.build(panel.unit_code, panel.time_code, panel.n_units, panel.n_times)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from workbench.core.results import Provenance
-    from workbench.ladder.area.estimators import DidOptions
+    from workbench.ladder.area.estimator_base import DidOptions
     from workbench.ladder.area.panel import Panel
     from workbench.ladder.area.result import EventStudyResult
 
@@ -28,14 +28,14 @@ def build_cs_event_study(panel: "Panel", o: "DidOptions", *, leads: int | None =
     from workbench.core.results import Estimate, Provenance, collect_warnings
     from workbench.ladder.area import inference as inf
     from workbench.ladder.area.build import FEW_TREATED, base_warnings, credibility
-    from workbench.ladder.area.est_cs import _kw, pre_rms
+    from workbench.ladder.area.staggered import cs_keywords, cs_pre_rms
     from workbench.ladder.area.event import default_window
     from workbench.ladder.area.result import EventStudyResult
     from workbench.ladder.area.staggered import _pre_keys, cs_event_study, cs_pretrend
 
     lang = resolve_lang(lang)
     lead, lag = default_window(panel, leads, lags)
-    table, _ = cs_event_study(panel, **_kw(o))
+    table, _ = cs_event_study(panel, **cs_keywords(o))
     table = table[(table["key"] >= -lead - o.anticipation) & (table["key"] <= lag)]
     ref_e = -1 - o.anticipation
     rows = []
@@ -51,11 +51,11 @@ def build_cs_event_study(panel: "Panel", o: "DidOptions", *, leads: int | None =
                      "p_value": np.nan if reference else est.p_value, "reference": reference})
     coefs = pd.DataFrame(rows, columns=["rel_time", "estimate", "std_error", "ci_low", "ci_high",
                                         "p_value", "reference"])
-    chi2, q, p_wald = cs_pretrend(panel, **_kw(o))
+    chi2, q, p_wald = cs_pretrend(panel, **cs_keywords(o))
     few = len(panel.treated_units) <= FEW_TREATED
     p_perm, n_placebos = None, 0
     if few or o.inference == "all":
-        rms = pre_rms(o)
+        rms = cs_pre_rms(o)
         observed = rms(panel)
         if np.isfinite(observed):
             perm = inf.permutation_test(panel, observed, max_draws=199, seed=o.seed, estimator=rms)

@@ -37,7 +37,7 @@ An SE below :math:`10\\sqrt{\\epsilon}` is NaN (did's rule; the reference cell).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.options import CsAggregation, CsBasePeriod, CsControl  # noqa: F401 (re-exported)
 
@@ -313,3 +313,20 @@ def cs_pretrend(panel: "Panel", *, control: str = "never", base_period: str = "u
     p = psi[:, pre]
     chi2 = float(b @ np.linalg.pinv(p.T @ p) @ b)
     return chi2, int(pre.sum()), float(stats.chi2.sf(chi2, int(pre.sum())))
+
+
+def cs_keywords(o: Any) -> dict:
+    """The Callaway–Sant'Anna keywords of a ``DidOptions`` (control group, base period, anticipation)."""
+    return {"control": o.control, "base_period": o.base_period, "anticipation": o.anticipation}
+
+
+def cs_pre_rms(o: Any):
+    """Root mean square of the CS event-time estimates before the start (the reference left out)."""
+    import numpy as np
+
+    def statistic(p) -> float:
+        rel, att = event_time_means(p, **cs_keywords(o))
+        pre = att[_pre_keys(rel, o.base_period, o.anticipation)]
+        return float(np.sqrt(np.mean(pre**2))) if len(pre) else float("nan")
+
+    return statistic
