@@ -160,11 +160,44 @@ def synthetic_control(
 ) -> "SyntheticControlResult":
     """Synthetic control for one treated area (non-negative weights summing to one).
 
-    The weights fit the treated area's pre-period outcomes (and, with ``covariates``, their
-    pre-period means). The result has ``weights``, ``estimate`` (mean post-period gap; its
-    ``p_value`` is the placebo-in-space rank of the post/pre RMSPE ratio), ``placebos``,
-    ``leave_one_out``, ``chart()`` and ``placebo_chart()``. It is credible when the pre-period
-    RMSPE is at most ``max_rmspe_share`` of the treated area's mean pre-period level.
+    Parameters
+    ----------
+    panel
+        Long (one row per area and period) or wide (one row per area, one column per period).
+    unit, time, outcome
+        Column names (``time``/``outcome`` not needed for a wide table).
+    treated_unit
+        The area that started the intervention.
+    start
+        The first period of the intervention (e.g. ``"apr 2022"`` or ``2022``).
+    covariates
+        Columns whose pre-period means are matched besides the pre-period outcomes.
+    predictor_weights
+        Fixed non-negative weights of the predictors (default: chosen by nested optimisation).
+    placebos, leave_one_out
+        Refit with every comparison area as the "treated" one (placebo-in-space inference), and
+        leave out each donor with a weight of at least 1 % in turn.
+    max_rmspe_share
+        The largest pre-period RMSPE, as a share of the treated area's mean pre-period level, for
+        the result to be credible.
+    min_pre_periods
+        The fewest pre-periods accepted for a credible result.
+    lang
+        Language of errors.
+
+    Returns
+    -------
+    SyntheticControlResult
+        ``weights``, ``estimate`` (mean post-period gap), ``placebos``, ``leave_one_out``,
+        ``chart()`` and ``placebo_chart()``.
+
+    Notes
+    -----
+    Donor weights :math:`w \\ge 0`, :math:`\\sum w_j = 1` minimise
+    :math:`(X_1 - X_0 w)^\\top V (X_1 - X_0 w)` over the pre-period predictors (Abadie, Diamond and
+    Hainmueller 2010). The gap is :math:`y_{1t} - \\sum_j w_j y_{jt}`; the estimate is its mean over
+    the post-periods. The p-value is the rank of the treated area's post/pre RMSPE ratio among the
+    placebos', :math:`p = (1 + \\#\\{r_j \\ge r_1\\})/(1 + J)`.
     """
     lang = resolve_lang(lang)
     check_number("max_rmspe_share", max_rmspe_share, low=0, low_open=True, lang=lang)
@@ -203,9 +236,40 @@ def interrupted_time_series(
 ) -> "ItsResult":
     """Segmented regression for one area with seasonal dummies and Newey–West SEs (rung 3).
 
-    Without a comparison area this is weaker evidence than :func:`did` or
-    :func:`synthetic_control`, and the result says so (``rung = 3``). ``estimate`` is the change
-    in level at ``start``; ``slope_change`` the change in trend.
+    Parameters
+    ----------
+    series
+        One row per period (or a panel with ``unit`` and ``treated_unit`` picking one area).
+    time, outcome
+        Column names of the period and the outcome.
+    start
+        The first period of the intervention.
+    unit, treated_unit
+        For a panel: the area column and the area analysed.
+    seasonal
+        Month (or quarter) dummies; ``None`` uses them when there are at least two years of data.
+    hac_lags
+        Newey–West lags; ``None`` uses :math:`\\lfloor 4 (n/100)^{2/9} \\rfloor`.
+    min_pre_periods, min_post_periods
+        The fewest periods before and after the start for a credible result.
+    conf_level
+        Confidence level.
+    lang
+        Language of errors.
+
+    Returns
+    -------
+    ItsResult
+        ``estimate`` (the change in level at ``start``), ``slope_change``, ``chart()``.
+
+    Notes
+    -----
+    :math:`y_t = \\beta_0 + \\beta_1 t + \\beta_2 D_t + \\beta_3 (t - t_0) D_t + s_{m(t)} + \\varepsilon_t`
+    with :math:`D_t = 1` from the start :math:`t_0` (Wagner et al. 2002); :math:`\\beta_2` is the level
+    change, :math:`\\beta_3` the slope change. Standard errors are HAC with Bartlett weights and a
+    small-sample factor, as ``sandwich::NeweyWest(prewhite = FALSE, adjust = TRUE)``. Without a
+    comparison area this is weaker evidence than :func:`did` or :func:`synthetic_control`, and the
+    result says so (``rung = 3``).
     """
     lang = resolve_lang(lang)
     if hac_lags is not None:
