@@ -222,13 +222,17 @@ class Registry(PeopleMixin):
         with self._db.read() as conn:
             return project_role(conn, who)
 
-    def may_open(self, user: str, *, lang: str | None = None) -> bool:
-        """Whether ``user`` holds a role in the project or one of its trials (always, before any grant)."""
+    def may_open(self, user: str, *, strict: bool = False, lang: str | None = None) -> bool:
+        """Whether ``user`` holds a role in the project or one of its trials.
+
+        Before any role is granted anyone may (one-person mode), unless ``strict`` (the app behind
+        JupyterHub: a project nobody has been granted yet is open to no one).
+        """
         from workbench.registry.roles import may_open_project
 
         who = normalize_user(user, lang=resolve_lang(lang if lang is not None else self.lang))
         with self._db.read() as conn:
-            return may_open_project(conn, who)
+            return may_open_project(conn, who, strict=strict)
 
     def head(self) -> tuple[int, str]:
         """Number and hash of the last event: note it down (an anchor) to detect a rewritten log."""
