@@ -248,7 +248,18 @@ class Registry(PeopleMixin):
         return rc.short_code(rc.make_receipt(self._receipt_key, seq, head_hash))
 
     def _store_receipt(self, head: tuple[int, str]) -> None:
-        rc.append_receipt(self.receipts_file, rc.make_receipt(self._receipt_key, *head))
+        """Append the receipt of the write that just committed (a failure only warns: the write
+        stands, and staff must not retry it as if it had failed)."""
+        try:
+            rc.append_receipt(self.receipts_file, rc.make_receipt(self._receipt_key, *head))
+        except OSError as exc:
+            import warnings
+
+            from workbench.core.errors import WorkbenchWarning
+            from workbench.core.messages import msg
+
+            warnings.warn(msg("registry.receipt_not_written", self.lang, path=str(self.receipts_file),
+                              seq=head[0], reason=exc.strerror or str(exc)), WorkbenchWarning, stacklevel=2)
 
     def checkpoint(self, *, lang: str | None = None) -> str:
         """A signed receipt of the chain head: ``wbk1.<event number>.<hash>.<signature>``.
