@@ -164,3 +164,12 @@ def test_app_refuses_a_user_without_a_role_in_the_project(tmp_path, monkeypatch)
     monkeypatch.setenv("WORKBENCH_HUB", "1")  # behind the hub, without the hub's identity: refused
     monkeypatch.delenv("WORKBENCH_USER")
     assert "inloggning" in start_app(project.path).value
+    fresh = Project.create(tmp_path / "ny", name="Ingen roll ännu")
+    with Registry(path=fresh.path, key=fresh.pseudonym_key()) as r:
+        r.create_trial("T", seed=1)
+    import workbench.ui.identity as identity
+
+    monkeypatch.setitem(identity._signed_in, "user", "vem")  # as the hub's prelaunch hook sets it
+    assert "ingen behörighet" in start_app(fresh.path).value  # served: nobody granted, nobody in
+    monkeypatch.delenv("WORKBENCH_HUB")
+    assert not hasattr(start_app(fresh.path), "value")       # one-person mode: open

@@ -168,3 +168,16 @@ def test_project_registry_reads_its_key_file(tmp_path):
         trial = reg.trial("t")
         _delete_newest_allocation(reg, trial)
         assert _keys(reg.verify())[0] == "truncated"
+
+
+def test_a_receipt_that_cannot_be_written_only_warns(tmp_path):
+    from workbench.core.errors import WorkbenchWarning
+
+    reg = Registry(path=tmp_path / "p", key=KEY)
+    trial = reg.create_trial("t", seed=4)
+    reg.receipts_file.unlink()
+    reg.receipts_file.mkdir()  # not a file: appending fails
+    with pytest.warns(WorkbenchWarning, match="Händelsen är sparad"):
+        a = trial.randomize("A", by="anna")
+    assert trial.lookup("A").arm == a.arm and a.receipt is not None
+    reg.close()

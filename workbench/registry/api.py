@@ -231,13 +231,17 @@ class Registry(PeopleMixin, MeasurementsMixin, FollowupMixin):
         with self._db.read() as conn:
             return project_role(conn, who)
 
-    def may_open(self, user: str, *, lang: str | None = None) -> bool:
-        """Whether ``user`` holds a role in the project or one of its trials (always, before any grant)."""
+    def may_open(self, user: str, *, strict: bool = False, lang: str | None = None) -> bool:
+        """Whether ``user`` holds a role in the project or one of its trials.
+
+        Before any role is granted anyone may (one-person mode), unless ``strict`` (the app behind
+        JupyterHub: a project nobody has been granted yet is open to no one).
+        """
         from workbench.registry.roles import may_open_project
 
         who = normalize_user(user, lang=resolve_lang(lang if lang is not None else self.lang))
         with self._db.read() as conn:
-            return may_open_project(conn, who)
+            return may_open_project(conn, who, strict=strict)
 
     def head(self) -> tuple[int, str]:
         """Number and hash of the last event: note it down (an anchor) to detect a rewritten log."""
@@ -253,7 +257,18 @@ class Registry(PeopleMixin, MeasurementsMixin, FollowupMixin):
         return rc.short_code(rc.make_receipt(self._receipt_key, seq, head_hash))
 
     def _store_receipt(self, head: tuple[int, str]) -> None:
-        rc.append_receipt(self.receipts_file, rc.make_receipt(self._receipt_key, *head))
+        """Append the receipt of the write that just committed (a failure only warns: the write
+        stands, and staff must not retry it as if it had failed)."""
+        try:
+            rc.append_receipt(self.receipts_file, rc.make_receipt(self._receipt_key, *head))
+        except OSError as exc:
+            import warnings
+
+            from workbench.core.errors import WorkbenchWarning
+            from workbench.core.messages import msg
+
+            warnings.warn(msg("registry.receipt_not_written", self.lang, path=str(self.receipts_file),
+                              seq=head[0], reason=exc.strerror or str(exc)), WorkbenchWarning, stacklevel=2)
 
     def checkpoint(self, *, lang: str | None = None) -> str:
         """A signed receipt of the chain head: ``wbk1.<event number>.<hash>.<signature>``.

@@ -121,10 +121,13 @@ def is_owner_view(conn: sa.Connection, trial_id: int, cfg: Mapping[str, Any], vi
         viewer is None)
 
 
-def may_open_project(conn: sa.Connection, user: str) -> bool:
-    """Whether ``user`` holds any role in the project or one of its trials (or no one holds any)."""
+def may_open_project(conn: sa.Connection, user: str, *, strict: bool = False) -> bool:
+    """Whether ``user`` holds any role in the project or one of its trials.
+
+    Before any grant (one-person mode) anyone may, unless ``strict`` (a served project).
+    """
     if not any_grants(conn):
-        return True
+        return not strict
     g = s.role_grants
     rows = conn.execute(sa.select(g.c.trial_id, g.c.role).where(g.c.user == user)
                         .order_by(g.c.event_seq)).all()

@@ -167,7 +167,7 @@ def start_app(path: str | os.PathLike[str] | None = None, *, lang: str | None = 
         if hub_mode() or registry_url(project) or project.registry_path.exists():
             registry = open_registry(project, lang=lang)
             try:
-                allowed = registry.may_open(user)
+                allowed = registry.may_open(user, strict=hub_mode())
             finally:
                 registry.close()
     except WorkbenchError as err:

@@ -102,4 +102,8 @@ MESSAGES = {
     "registry.page.col.kind": {"sv": "Händelse", "en": "Event"},
     "registry.page.col.participant_id": {"sv": "Deltagare", "en": "Participant"},
     "registry.page.col.by": {"sv": "Av", "en": "By"},
+    "registry.receipt_not_written": {
+        "sv": "Kvittot på händelse {seq} kunde inte skrivas till {path} ({reason}). Händelsen är sparad; se till att mappen är skrivbar och ta ett nytt kvitto med reg.checkpoint().",
+        "en": "The receipt of event {seq} could not be written to {path} ({reason}). The event is saved; make the folder writable and take a new receipt with reg.checkpoint().",
+    },
 }
