@@ -81,7 +81,8 @@ def distinct_rows(X: "np.ndarray") -> DistinctRows:
     inverse = inverse.ravel().astype(np.int64)
     first = np.empty(len(hashes), dtype=np.int64)
     first[inverse[::-1]] = np.arange(n - 1, -1, -1, dtype=np.int64)
-    rows = X[first] + 0.0
+    rows = X[first]
+    rows += 0.0  # -0.0 becomes 0.0 (in place: no second n × p array)
     counts = np.bincount(inverse, minlength=len(hashes)).astype(np.int64)
     shared = np.flatnonzero(counts[inverse] > 1)  # a row alone in its group is trivially right
     if shared.size and not np.array_equal(rows[inverse[shared]], X[shared] + 0.0):

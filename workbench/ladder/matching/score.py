@@ -53,19 +53,22 @@ def _sigmoid(eta: "np.ndarray") -> "np.ndarray":
     return expit(eta)
 
 
-def _check_rank(U: "np.ndarray", counts: "np.ndarray", names: list[str],
-                lang: str | None) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
-    """Column scales, the scaled rows and their cross-product; raises if columns are dependent.
+def _check_rank(U: "np.ndarray", counts: "np.ndarray", names: list[str], lang: str | None,
+                buf: "np.ndarray") -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+    """Column scales, the scaled rows (``U`` scaled in place) and their cross-product.
 
-    ``X'X`` of the unit-level matrix is :math:`\\sum_k n_k u_k u_k^\\top` over the distinct rows;
-    its rank is read from the R of a QR decomposition of its square root.
+    Raises if the columns are linearly dependent. ``X'X`` of the unit-level matrix is
+    :math:`\\sum_k n_k u_k u_k^\\top` over the distinct rows; its rank is read from the R of a QR
+    decomposition of its square root. ``buf`` (shaped like ``U``) holds the weighted rows: at a
+    million rows every fresh n × p array costs more in page faults than the arithmetic on it.
     """
     import numpy as np
 
     scale = np.sqrt(np.einsum("i,ij,ij->j", counts, U, U))
     scale[scale == 0] = 1.0
-    Us = U * (1.0 / scale)  # a multiply: numpy's broadcast divide is ~10x slower on short rows
-    gram = (Us * counts[:, None]).T @ Us  # A.T @ B on two C-ordered n x p arrays: BLAS's fast path
+    Us = U
+    Us *= 1.0 / scale  # a multiply: numpy's broadcast divide is ~10x slower on short rows
+    gram = np.multiply(Us, counts[:, None], out=buf).T @ Us  # A.T @ B, both C-ordered: BLAS's fast path
     e, V = np.linalg.eigh(gram)
     _, r = np.linalg.qr(np.sqrt(np.clip(e, 0, None))[:, None] * V.T)
     diag = np.abs(np.diag(r))
@@ -125,7 +128,8 @@ def fit_logit(
     U, inv, n_k = groups.rows, groups.inverse, groups.counts.astype(float)
     s_k = np.bincount(inv, weights=y, minlength=len(n_k))
     f_k = n_k - s_k
-    scale, Us, gram = _check_rank(U, n_k, names, lang)
+    buf = np.empty_like(U)
+    scale, Us, gram = _check_rank(U, n_k, names, lang, buf)
     # glm.fit's start, mu_i = (y_i + 0.5) / 2, summed within rows: w_i = 3/16 for both values of y
     # and w_i z_i = ±3/16 (log 3 + 4/3), so the first weighted least squares is the unit-level one
     w0 = 3.0 / 16.0
@@ -137,7 +141,6 @@ def fit_logit(
     mu = np.full(len(n_k), 0.5)
     converged = False
     it = 0
-    buf = np.empty_like(Us)
     for it in range(1, max_iter + 1):
         # weighted least squares on unit-norm columns (well conditioned normal equations); the
         # first step's weights are 3/16 per unit, so its cross-product is the rank check's
