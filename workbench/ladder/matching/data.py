@@ -75,10 +75,11 @@ class Prepared:
 
     @property
     def model_matrix(self) -> "np.ndarray":
-        """Intercept, numbers and factor dummies (first level the reference), as ``model.matrix``."""
-        if "model" not in self._matrices:
-            self._matrices["model"] = columns_matrix(self.model_columns)
-        return self._matrices["model"]
+        """Intercept, numbers and factor dummies (first level the reference), as ``model.matrix``.
+
+        Built afresh on each use and not kept: only the propensity fit reads it.
+        """
+        return columns_matrix(self.model_columns)
 
     @property
     def balance_matrix(self) -> "np.ndarray":

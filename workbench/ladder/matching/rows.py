@@ -85,6 +85,8 @@ def distinct_rows(X: "np.ndarray") -> DistinctRows:
     rows += 0.0  # -0.0 becomes 0.0 (in place: no second n × p array)
     counts = np.bincount(inverse, minlength=len(hashes)).astype(np.int64)
     shared = np.flatnonzero(counts[inverse] > 1)  # a row alone in its group is trivially right
-    if shared.size and not np.array_equal(rows[inverse[shared]], X[shared] + 0.0):
-        return _lexicographic(X)  # two different rows share a hash
+    group = inverse[shared]
+    for j in range(X.shape[1]):  # column by column: no n × p temporaries
+        if not np.array_equal(rows[group, j], X[shared, j] + 0.0):
+            return _lexicographic(X)  # two different rows share a hash
     return DistinctRows(rows, inverse, counts)

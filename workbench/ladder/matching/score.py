@@ -41,16 +41,35 @@ class LogitFit:
 def _deviance(s: "np.ndarray", f: "np.ndarray", p: "np.ndarray") -> float:
     """Binomial deviance of ``s`` successes and ``f`` failures per distinct row at probabilities ``p``."""
     import numpy as np
-    from scipy.special import xlog1py, xlogy
 
     with np.errstate(divide="ignore", invalid="ignore"):
-        return float(-2.0 * (xlogy(s, p).sum() + xlog1py(f, -p).sum()))
+        dev = float(-2.0 * ((s * np.log(p)).sum() + (f * np.log1p(-p)).sum()))
+        if not np.isfinite(dev):  # a probability of exactly 0 or 1: 0 log 0 counts as 0
+            dev = float(2.0 * np.sum(np.where(s > 0, -s * np.log(p), 0.0) + np.where(f > 0, -f * np.log1p(-p), 0.0)))
+    return dev
 
 
 def _sigmoid(eta: "np.ndarray") -> "np.ndarray":
-    from scipy.special import expit
+    """1 / (1 + e^-eta): for very negative eta e^-eta overflows to inf and the result is 0."""
+    import numpy as np
 
-    return expit(eta)
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-eta))
+
+
+_CHUNK = 1 << 16  # rows per block of the weighted cross-product
+
+
+def _weighted_gram(Us: "np.ndarray", w: "np.ndarray", buf: "np.ndarray") -> "np.ndarray":
+    """:math:`U^\\top \\mathrm{diag}(w) U` in blocks of rows, so the weighted rows need only a
+    small buffer (``buf``: ``_CHUNK`` rows) instead of a second n × p array."""
+    import numpy as np
+
+    out = np.zeros((Us.shape[1], Us.shape[1]))
+    for i in range(0, len(Us), _CHUNK):
+        block = Us[i:i + _CHUNK]
+        out += np.multiply(block, w[i:i + _CHUNK, None], out=buf[:len(block)]).T @ block
+    return out
 
 
 def _check_rank(U: "np.ndarray", counts: "np.ndarray", names: list[str], lang: str | None,
@@ -59,7 +78,7 @@ def _check_rank(U: "np.ndarray", counts: "np.ndarray", names: list[str], lang: s
 
     Raises if the columns are linearly dependent. ``X'X`` of the unit-level matrix is
     :math:`\\sum_k n_k u_k u_k^\\top` over the distinct rows; its rank is read from the R of a QR
-    decomposition of its square root. ``buf`` (shaped like ``U``) holds the weighted rows: at a
+    decomposition of its square root. ``buf`` is the block buffer of :func:`_weighted_gram`: at a
     million rows every fresh n × p array costs more in page faults than the arithmetic on it.
     """
     import numpy as np
@@ -68,7 +87,7 @@ def _check_rank(U: "np.ndarray", counts: "np.ndarray", names: list[str], lang: s
     scale[scale == 0] = 1.0
     Us = U
     Us *= 1.0 / scale  # a multiply: numpy's broadcast divide is ~10x slower on short rows
-    gram = np.multiply(Us, counts[:, None], out=buf).T @ Us  # A.T @ B, both C-ordered: BLAS's fast path
+    gram = _weighted_gram(Us, counts, buf)
     e, V = np.linalg.eigh(gram)
     _, r = np.linalg.qr(np.sqrt(np.clip(e, 0, None))[:, None] * V.T)
     diag = np.abs(np.diag(r))
@@ -128,7 +147,7 @@ def fit_logit(
     U, inv, n_k = groups.rows, groups.inverse, groups.counts.astype(float)
     s_k = np.bincount(inv, weights=y, minlength=len(n_k))
     f_k = n_k - s_k
-    buf = np.empty_like(U)
+    buf = np.empty((min(_CHUNK, len(U)), U.shape[1]))
     scale, Us, gram = _check_rank(U, n_k, names, lang, buf)
     # glm.fit's start, mu_i = (y_i + 0.5) / 2, summed within rows: w_i = 3/16 for both values of y
     # and w_i z_i = ±3/16 (log 3 + 4/3), so the first weighted least squares is the unit-level one
@@ -144,7 +163,7 @@ def fit_logit(
     for it in range(1, max_iter + 1):
         # weighted least squares on unit-norm columns (well conditioned normal equations); the
         # first step's weights are 3/16 per unit, so its cross-product is the rank check's
-        xtwx = w0 * gram if it == 1 else np.multiply(Us, w[:, None], out=buf).T @ Us
+        xtwx = w0 * gram if it == 1 else _weighted_gram(Us, w, buf)
         gamma = np.linalg.solve(xtwx, Us.T @ wz)
         beta = gamma / scale
         eta = Us @ gamma
