@@ -144,7 +144,7 @@ def match(
     elif method != "exact":
         from workbench.ladder.matching.score import fit_logit
 
-        score = fit_logit(prep.model_matrix, t, prep.model_names, lang=lang).propensity
+        score = fit_logit(prep.model_columns, t, prep.model_names, lang=lang).propensity
 
     impl = impl_cls()
     discarded = _discard(score, t, discard) if score is not None else np.zeros(len(t), dtype=bool)

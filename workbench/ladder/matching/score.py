@@ -98,7 +98,7 @@ def _check_rank(U: "np.ndarray", counts: "np.ndarray", names: list[str], lang: s
 
 
 def fit_logit(
-    X: "np.ndarray",
+    X: "np.ndarray | list[np.ndarray]",
     y: "np.ndarray",
     names: list[str],
     *,
@@ -110,7 +110,8 @@ def fit_logit(
     Parameters
     ----------
     X
-        Model matrix, intercept first (``n × p``).
+        Model matrix, intercept first (``n × p``), or its columns (then no n × p copy of all rows
+        is made; only the distinct rows are).
     y
         0/1 outcome (the treatment indicator).
     names
@@ -155,7 +156,7 @@ def fit_logit(
     wz = w0 * (np.log(3.0) + 4.0 / 3.0) * (s_k - f_k)
     w = w0 * n_k
     dev_old = _start_deviance(s_k, f_k)
-    beta = np.zeros(X.shape[1])
+    beta = np.zeros(U.shape[1])
     eta = np.zeros(len(n_k))
     mu = np.full(len(n_k), 0.5)
     converged = False
@@ -216,10 +217,12 @@ def _diverges(Us: "np.ndarray", n_k: "np.ndarray", s_k: "np.ndarray", eta: "np.n
     return bool(np.max(np.abs(eta - start)) > 1.0)
 
 
-def _suspects(X: "np.ndarray", y: "np.ndarray", names: list[str], beta: "np.ndarray") -> list[str]:
+def _suspects(X: "np.ndarray | list[np.ndarray]", y: "np.ndarray", names: list[str], beta: "np.ndarray") -> list[str]:
     """Covariates that separate the groups on their own, else those with the largest coefficients."""
     import numpy as np
 
+    if isinstance(X, (list, tuple)):
+        X = np.column_stack(X)
     out = []
     for j in range(1, X.shape[1]):
         x1, x0 = X[y == 1, j], X[y == 0, j]
