@@ -8,11 +8,11 @@ The front door only validates options and wires the parts together:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import InputError
 from workbench.core.messages import resolve_lang
-from workbench.core.options import Estimand, MatchDistance, MatchMethod, MatchOrder, check_number, check_option
+from workbench.core.options import Discard, Estimand, MatchDistance, MatchMethod, MatchOrder, check_option
 from workbench.core.results import Provenance, collect_warnings
 from workbench.core.text import Msg, Text
 from workbench.core.validate import require_columns
@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-Discard = Literal["none", "both", "control", "treated"]
 
 
 def _codes(df: "pd.DataFrame", columns: list[str]) -> "np.ndarray":
@@ -49,16 +48,16 @@ def match(
     treatment: str,
     covariates: Any,
     *,
-    method: str = "nearest",
-    distance: str = "logit",
+    method: MatchMethod = "nearest",
+    distance: MatchDistance = "logit",
     ratio: int = 1,
     replace: bool = False,
     caliper: float | None = None,
-    m_order: str = "largest",
+    m_order: MatchOrder = "largest",
     subclasses: int = 6,
-    estimand: str = "ATT",
+    estimand: Estimand = "ATT",
     exact: Any = None,
-    discard: str = "none",
+    discard: Discard = "none",
     drop_missing: bool = False,
     lang: str | None = None,
     propensity: Any = None,
@@ -117,13 +116,11 @@ def match(
     lang = resolve_lang(lang)
     check_option("method", method, MatchMethod, lang=lang)
     check_option("distance", distance, MatchDistance, lang=lang)
-    check_option("m_order", m_order, MatchOrder, lang=lang)
-    check_option("estimand", estimand, Estimand, lang=lang)
     check_option("discard", discard, Discard, lang=lang)
-    check_number("ratio", ratio, low=1, integer=True, lang=lang)
-    check_number("subclasses", subclasses, low=2, integer=True, lang=lang)
-    if caliper is not None:
-        check_number("caliper", caliper, low=0, low_open=True, lang=lang)
+    impl_cls = METHODS[method]
+    # the options the method reads, with the checks it declares (methods.Method.options)
+    impl_cls.check_options({"estimand": estimand, "ratio": ratio, "caliper": caliper, "m_order": m_order,
+                            "subclasses": subclasses}, lang)
     exact_cols = [exact] if isinstance(exact, str) else list(exact or [])
     ps_col = propensity if isinstance(propensity, str) else None
     prep = prepare(data, treatment, covariates, extra_columns=tuple(exact_cols) + ((ps_col,) if ps_col else ()),
@@ -147,9 +144,9 @@ def match(
     elif method != "exact":
         from workbench.ladder.matching.score import fit_logit
 
-        score = fit_logit(prep.model_matrix, t, prep.model_names, lang=lang).propensity
+        score = fit_logit(prep.model_columns, t, prep.model_names, lang=lang).propensity
 
-    impl = METHODS[method]()
+    impl = impl_cls()
     discarded = _discard(score, t, discard) if score is not None else np.zeros(len(t), dtype=bool)
     cal_abs = None
     if caliper is not None and score is not None:

@@ -38,21 +38,55 @@ class Covariate:
     levels: tuple[Any, ...] = ()
 
 
+def columns_matrix(cols: "list[np.ndarray]") -> "np.ndarray":
+    """Stack 1-D columns into an ``n × p`` matrix (Fortran order: each column written in one pass).
+
+    ``np.column_stack`` writes every row across all columns, which at a million rows costs several
+    times more than filling the transposed array row by row.
+    """
+    import numpy as np
+
+    out = np.empty((len(cols), len(cols[0])))
+    for j, c in enumerate(cols):
+        out[j] = c
+    return out.T
+
+
 @dataclass
 class Prepared:
-    """The validated inputs: rows kept, 0/1 treatment, covariate matrices and their column names."""
+    """The validated inputs: rows kept, 0/1 treatment, covariate matrices and their column names.
+
+    The matrices are built on first use from the columns kept here (matching itself needs only
+    the model matrix; the balance matrix is for ``balance()``).
+    """
 
     data: "pd.DataFrame"  # the caller's rows that are used (not copied column-wise)
     treat: "np.ndarray"  # 1.0 / 0.0
     covariates: list[Covariate]
-    model_matrix: "np.ndarray"
+    model_columns: "list[np.ndarray]"
     model_names: list[str]
-    balance_matrix: "np.ndarray"
+    balance_columns: "list[np.ndarray]"
     balance_names: list[str]
     balance_source: list[str]  # the covariate each balance column comes from
     n_input: int
     dropped_missing: int = 0
     warnings: list[Msg] = field(default_factory=list)
+    _matrices: dict[str, "np.ndarray"] = field(default_factory=dict, repr=False)
+
+    @property
+    def model_matrix(self) -> "np.ndarray":
+        """Intercept, numbers and factor dummies (first level the reference), as ``model.matrix``.
+
+        Built afresh on each use and not kept: only the propensity fit reads it.
+        """
+        return columns_matrix(self.model_columns)
+
+    @property
+    def balance_matrix(self) -> "np.ndarray":
+        """Every covariate column, every level of a factor as its own 0/1 column."""
+        if "balance" not in self._matrices:
+            self._matrices["balance"] = columns_matrix(self.balance_columns)
+        return self._matrices["balance"]
 
 
 def _is_factor(s: "pd.Series", column: str, lang: str | None) -> bool:
@@ -94,6 +128,7 @@ def prepare(
 ) -> Prepared:
     """Validate and build the covariate matrices (see module docstring)."""
     import numpy as np
+    import pandas as pd
 
     df = require_frame(data, lang=lang)
     if isinstance(covariates, str):
@@ -136,14 +171,37 @@ def prepare(
     bal_names: list[str] = []
     bal_source: list[str] = []
     for c in covs:
-        require_not_constant(df, c, lang=lang)
         s = df[c]
-        if _is_factor(s, c, lang):
-            levels = _factor_levels(s)
+        codes = None
+        if isinstance(s.dtype, pd.CategoricalDtype) or pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
+            factor = _is_factor(s, c, lang)
+        else:  # text: hash the column once; the distinct values decide between numbers and a factor
+            codes, uniq = pd.factorize(s, use_na_sentinel=True)
+            text = pd.Series(uniq, dtype=object).astype(str).str.strip().str.replace(",", ".", regex=False)
+            parsed = pd.to_numeric(text, errors="coerce")
+            if parsed.notna().all() or parsed.isna().all():
+                factor = bool(parsed.isna().all())
+            else:  # numbers with a stray text value: the full column names the row
+                factor = _is_factor(s, c, lang)
+        if factor:
+            if codes is None:
+                levels = _factor_levels(s)
+                values = s.to_numpy() if hasattr(s, "cat") else s.astype(str).to_numpy()
+                level_codes = None
+            else:
+                texts = [str(u) for u in uniq]
+                levels = tuple(sorted(set(texts)))
+                level_codes = {lev: [k for k, t in enumerate(texts) if t == lev] for lev in levels}
+            if len(levels) <= 1:
+                require_not_constant(df, c, lang=lang)
             spec.append(Covariate(c, "factor", levels))
-            values = s.astype(str).to_numpy() if not hasattr(s, "cat") else s.to_numpy()
             for j, lev in enumerate(levels):
-                col = (values == (str(lev) if not hasattr(s, "cat") else lev)).astype(float)
+                if level_codes is not None:
+                    ks = level_codes[lev]
+                    col = (codes == ks[0]) if len(ks) == 1 else np.isin(codes, ks)
+                    col = col.astype(float)
+                else:
+                    col = (values == (str(lev) if not hasattr(s, "cat") else lev)).astype(float)
                 bal_cols.append(col)
                 bal_names.append(f"{c}={lev}")
                 bal_source.append(c)
@@ -152,6 +210,8 @@ def prepare(
                     model_names.append(f"{c}={lev}")
         else:
             x = to_numeric(df, c, lang=lang).to_numpy(dtype=float)
+            if not (np.nanmin(x) < np.nanmax(x)):
+                require_not_constant(df, c, lang=lang)
             spec.append(Covariate(c, "numeric"))
             model_cols.append(x)
             model_names.append(c)
@@ -162,9 +222,9 @@ def prepare(
         data=df,
         treat=treat,
         covariates=spec,
-        model_matrix=np.column_stack(model_cols),
+        model_columns=model_cols,
         model_names=model_names,
-        balance_matrix=np.column_stack(bal_cols),
+        balance_columns=bal_cols,
         balance_names=bal_names,
         balance_source=bal_source,
         n_input=len(data),

@@ -50,7 +50,7 @@ def effect(m: "MatchedSample", outcome: str, *, covariates: Any = None, conf_lev
     language of the errors; the result's texts are rendered when read.
     """
     import numpy as np
-    from scipy import stats
+    from scipy.special import ndtr, ndtri  # the normal quantile and tail without importing scipy.stats
 
     lang = resolve_lang(lang)
     check_number("conf_level", conf_level, low=0, high=1, low_open=True, high_open=True, lang=lang)
@@ -81,11 +81,15 @@ def effect(m: "MatchedSample", outcome: str, *, covariates: Any = None, conf_lev
         Z, names = design_for(df, cov_spec, lang=lang)
         Z = np.where(used[:, None], Z, 0.0)
         z_names = tuple(names)
-    cluster = m.subclass.loc[df.index].to_numpy(dtype=float) if m.se_type == "cluster" else None
+    cluster = None
+    if m.se_type == "cluster":
+        sub = m.subclass
+        same = len(sub) == len(df) and sub.index.equals(df.index)
+        cluster = (sub if same else sub.loc[df.index]).to_numpy(dtype=float)
     fit = fit_effect(y, p.treat, w, estimand=m.estimand, se_type=m.se_type, cluster=cluster, Z=Z, z_names=z_names)
-    z = stats.norm.ppf(0.5 + conf_level / 2)
+    z = float(ndtri(0.5 + conf_level / 2))
     stat = fit.estimate / fit.std_error if fit.std_error > 0 else float("nan")
-    pval = float(2 * stats.norm.sf(abs(stat))) if math.isfinite(stat) else float("nan")
+    pval = float(2 * ndtr(-abs(stat))) if math.isfinite(stat) else float("nan")
     lo, hi = fit.estimate - z * fit.std_error, fit.estimate + z * fit.std_error
 
     c = m.counts

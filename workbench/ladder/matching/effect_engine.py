@@ -37,9 +37,10 @@ def _vcov(X: "np.ndarray", w: "np.ndarray", e: "np.ndarray", bread: "np.ndarray"
     scores = (w * e)[:, None] * X
     if se_type == "cluster":
         _, g = np.unique(cluster, return_inverse=True)
+        g = g.ravel()
         G = int(g.max()) + 1
-        U = np.zeros((G, k))
-        np.add.at(U, g, scores)
+        # u_g = sum of the scores within each cluster: grouped sums, one bincount per coefficient
+        U = np.column_stack([np.bincount(g, weights=scores[:, j], minlength=G) for j in range(k)])
         meat = U.T @ U * (G / (G - 1)) * ((n - 1) / (n - k))
         return bread @ meat @ bread, G
     h = w * np.einsum("ij,jk,ik->i", X, bread, X)

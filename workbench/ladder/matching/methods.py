@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.core.errors import DesignError, OptionError
 from workbench.core.messages import msg, resolve_lang
+from workbench.core.options import Estimand, MatchOrder, check_number, check_option
 from workbench.core.text import Msg
 from workbench.ladder.matching.nearest import nearest_match
 
@@ -89,12 +90,49 @@ def weights_from_subclass(subclass: "np.ndarray", treat: "np.ndarray", estimand:
     return np.nan_to_num(w, nan=0.0, posinf=0.0)
 
 
+@dataclass(frozen=True)
+class Rule:
+    """How one option is checked: a ``Literal`` set of values, or a number with bounds.
+
+    ``optional`` lets ``None`` through (e.g. no caliper).
+    """
+
+    choices: Any = None
+    low: float | None = None
+    low_open: bool = False
+    integer: bool = False
+    optional: bool = False
+
+    def check(self, name: str, value: Any, lang: str | None) -> None:
+        if value is None and self.optional:
+            return
+        if self.choices is not None:
+            check_option(name, value, self.choices, lang=lang)
+        else:
+            check_number(name, value, low=self.low, low_open=self.low_open, integer=self.integer, lang=lang)
+
+
 class Method(ABC):
-    """Base: a name, the estimands it can target, and :meth:`run`."""
+    """Base: a name, the estimands it can target, the options it reads and :meth:`run`.
+
+    ``options`` maps each method-specific option of :func:`wb.match` that the method reads to its
+    :class:`Rule`; the front door checks exactly those (and the options every method shares).
+    """
 
     name: ClassVar[str] = ""
     estimands: ClassVar[tuple[str, ...]] = ("ATT", "ATC", "ATE")
     needs_score: ClassVar[bool] = False
+    options: ClassVar[dict[str, Rule]] = {}
+
+    @classmethod
+    def check_options(cls, values: dict[str, Any], lang: str | None) -> None:
+        """Check the options this method reads (``values``: every option as given)."""
+        check_option("estimand", values["estimand"], Estimand, lang=lang)
+        if values["estimand"] not in cls.estimands:
+            raise OptionError("matching.estimand_not_allowed", lang=lang, method=cls.name,
+                              estimand=values["estimand"], allowed=list(cls.estimands))
+        for name, rule in cls.options.items():
+            rule.check(name, values[name], lang)
 
     def check(self, ctx: MatchContext) -> None:
         if ctx.estimand not in self.estimands:
@@ -126,6 +164,11 @@ class Nearest(Method):
     name = "nearest"
     estimands = ("ATT", "ATC")
     needs_score = True
+    options = {
+        "ratio": Rule(low=1, integer=True),
+        "caliper": Rule(low=0, low_open=True, optional=True),
+        "m_order": Rule(choices=MatchOrder),
+    }
 
     def run(self, ctx: MatchContext) -> MethodOutput:
         import numpy as np
@@ -180,6 +223,7 @@ class Subclass(Method):
 
     name = "subclass"
     needs_score = True
+    options = {"subclasses": Rule(low=2, integer=True)}
 
     def run(self, ctx: MatchContext) -> MethodOutput:
         import numpy as np

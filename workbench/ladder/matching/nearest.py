@@ -3,7 +3,9 @@
 The available controls of each exact-matching stratum sit in one array sorted by the distance; two
 union–find pointer arrays (nearest alive to the left / right, with path compression) skip controls
 already used, so matching without replacement costs O(n log n) for the sort plus close to O(1) per
-match instead of MatchIt's walk over used units (quadratic at register scale).
+match instead of MatchIt's walk over used units (quadratic at register scale). The 1:1 case without
+replacement (the common one) has its own lean loop, :func:`_greedy_one`, over arrays prepared with
+numpy; the greedy order makes each choice depend on all earlier ones, so the loop itself stays.
 
 MatchIt's rules are kept exactly, including its tie-breaking:
 
@@ -129,19 +131,35 @@ def nearest_match(
     pos[order_d] = np.arange(n)
     strata = np.zeros(n, dtype=np.int64) if strata is None else np.asarray(strata, dtype=np.int64)
 
-    ctrl = np.flatnonzero(~focal & eligible)
-    key = strata[ctrl] * (n + 1) + pos[ctrl]
-    o = np.argsort(key, kind="stable")
-    ctrl, ckey = ctrl[o], key[o]
+    # the available controls sorted by (stratum, position): a stable sort of the sorted ones by stratum
+    ctrl = order_d[(~focal & eligible)[order_d]]
+    if ctrl.size and strata[ctrl].min() != strata[ctrl].max():
+        ctrl = ctrl[np.argsort(strata[ctrl], kind="stable")]
+    ckey = strata[ctrl] * (n + 1) + pos[ctrl]
+    tkey = strata[focal_idx] * (n + 1) + pos[focal_idx]
+    tslot = np.searchsorted(ckey, tkey)  # first control at or after the focal unit
+    cal = float("inf") if caliper is None else float(caliper)
+    mm = np.full((len(focal_idx), ratio), -1, dtype=np.int64)
+    order = focal_order(distance, focal_idx, eligible, "data" if replace else m_order, rng)
+
+    if not replace and ratio == 1:
+        order = order[eligible[order]]
+        row = np.searchsorted(focal_idx, order)
+        s = strata[order]
+        lo = np.searchsorted(ckey, s * (n + 1))
+        hi = np.searchsorted(ckey, (s + 1) * (n + 1))
+        slot = _greedy_one(distance[ctrl], pos[ctrl], lo, hi, distance[order], pos[order], tslot[row], cal)
+        got = slot >= 0
+        mm[row[got], 0] = ctrl[slot[got]]
+        return mm
+
     cstr = strata[ctrl]
     # block bounds of each control's stratum within the sorted control array
     uniq, first = np.unique(cstr, return_index=True)
     bounds_lo = dict(zip(uniq.tolist(), first.tolist()))
     bounds_hi = dict(zip(uniq.tolist(), (np.r_[first[1:], len(ctrl)]).tolist()))
-    tkey = strata[focal_idx] * (n + 1) + pos[focal_idx]
-    tslot = np.searchsorted(ckey, tkey).tolist()  # first control at or after the focal unit
+    tslot = tslot.tolist()
 
-    cal = float("inf") if caliper is None else float(caliper)
     d_all = distance.tolist()
     pos_l = pos.tolist()
     ctrl_l = ctrl.tolist()
@@ -149,8 +167,6 @@ def nearest_match(
     ckey_l = ckey.tolist()
     row_of = {u: r for r, u in enumerate(focal_idx.tolist())}
     strat_l = strata.tolist()
-    mm = np.full((len(focal_idx), ratio), -1, dtype=np.int64)
-    order = focal_order(distance, focal_idx, eligible, "data" if replace else m_order, rng)
     elig = eligible.tolist()
 
     if replace:
@@ -267,3 +283,52 @@ def nearest_match(
             if rnd == ratio:
                 t_elig[t] = False
     return mm
+
+
+
+def _greedy_one(cd: "np.ndarray", cp: "np.ndarray", lo: "np.ndarray", hi: "np.ndarray", dt: "np.ndarray",
+                pt: "np.ndarray", start: "np.ndarray", cal: float) -> "np.ndarray":
+    """1:1 greedy matching without replacement; returns each focal unit's control slot (-1: none).
+
+    Focal units come in matching order with their distance ``dt``, sorted position ``pt``, first
+    control slot at or after them ``start`` and their stratum's block ``[lo, hi)`` of the sorted
+    controls (``cd`` distances, ``cp`` sorted positions). A unit takes the nearest still-available
+    control within the caliper; equal distances go to the fewer sorted positions away, then to the
+    left one. Used controls are skipped by two "next available" arrays (left and right) with path
+    halving, so each unit costs close to O(1); the loop runs over plain Python lists, which is
+    several times faster than indexing numpy arrays one element at a time.
+    """
+    import numpy as np
+
+    m = len(cd)
+    left = list(range(m + 2))  # index i + 1 (slot i): nearest available at or left of i (0: none)
+    right = list(range(m + 2))  # index i + 1: nearest available at or right of slot i (m + 1: none)
+    cdl, cpl = cd.tolist(), cp.tolist()
+    out = [-1] * len(dt)
+    for r, (d, p, j, a, b) in enumerate(zip(dt.tolist(), pt.tolist(), start.tolist(), lo.tolist(), hi.tolist())):
+        # nearest available left of slot j (path halving on the shifted array)
+        i = j
+        while left[i] != i:
+            left[i] = left[left[i]]
+            i = left[i]
+        i -= 1
+        k = j + 1
+        while right[k] != k:
+            right[k] = right[right[k]]
+            k = right[k]
+        k -= 1
+        ok_l = i >= a and d - cdl[i] <= cal
+        ok_r = k < b and cdl[k] - d <= cal
+        if ok_l and ok_r:
+            dl, dr = d - cdl[i], cdl[k] - d
+            c = i if dl < dr or (dl == dr and p - cpl[i] <= cpl[k] - p) else k
+        elif ok_l:
+            c = i
+        elif ok_r:
+            c = k
+        else:
+            continue
+        out[r] = c
+        left[c + 1] = c  # c is used: its left pointer moves to c - 1 (shifted: c)
+        right[c + 1] = c + 2
+    return np.asarray(out, dtype=np.int64)

@@ -46,6 +46,7 @@ class MatchResult(Result):
     lang: str = "sv"
     _prep: Any = field(default=None, repr=False, compare=False)
     _balance_weights: Any = field(default=None, repr=False, compare=False)
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)  # balance tables computed
 
     # -- balance -----------------------------------------------------------------------------
     def balance(self, *, include_distance: bool = False) -> "pd.DataFrame":
@@ -60,12 +61,16 @@ class MatchResult(Result):
 
         from workbench.ladder.matching.balance import balance_table
 
+        key = ("balance", bool(include_distance))
+        if key in self._cache:  # the result is immutable: computed once (m.effect reads it too)
+            return self._cache[key].copy()
         p: Prepared = self._prep
         X, names = p.balance_matrix, list(p.balance_names)
         if include_distance and self.has_score:
             score = self.propensity.loc[p.data.index].to_numpy(dtype=float)
             X, names = np.column_stack([score, X]), ["distance", *names]
-        return balance_table(X, names, p.treat, self._balance_weights, self.estimand)
+        self._cache[key] = balance_table(X, names, p.treat, self._balance_weights, self.estimand)
+        return self._cache[key].copy()
 
     def failing_msgs(self) -> list[Msg]:
         """Covariates that fail the balance thresholds after matching, as messages."""

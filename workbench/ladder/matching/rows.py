@@ -47,15 +47,24 @@ def _mix(z: "np.ndarray") -> "np.ndarray":
     return z ^ (z >> np.uint64(31))
 
 
-def row_hash(X: "np.ndarray") -> "np.ndarray":
-    """A 64-bit hash of every row of a 2-D float matrix (equal rows, equal hashes)."""
+def _columns(X: "np.ndarray | list[np.ndarray]") -> "list[np.ndarray]":
     import numpy as np
 
-    n, p = X.shape
-    h = np.full(n, np.uint64(_GOLDEN), dtype=np.uint64)
+    if isinstance(X, (list, tuple)):
+        return [np.asarray(c, dtype=np.float64) for c in X]
+    X = np.asarray(X, dtype=np.float64)
+    return [X[:, j] for j in range(X.shape[1])]
+
+
+def row_hash(X: "np.ndarray | list[np.ndarray]") -> "np.ndarray":
+    """A 64-bit hash of every row of a 2-D float matrix or list of columns (equal rows, equal hashes)."""
+    import numpy as np
+
+    cols = _columns(X)
+    h = np.full(len(cols[0]), np.uint64(_GOLDEN), dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for j in range(p):
-            bits = np.ascontiguousarray(X[:, j] + 0.0, dtype=np.float64).view(np.uint64)
+        for col in cols:
+            bits = np.ascontiguousarray(col + 0.0, dtype=np.float64).view(np.uint64)
             h ^= bits
             h *= np.uint64(_M1)
             h ^= h >> np.uint64(29)
@@ -69,21 +78,26 @@ def _lexicographic(X: "np.ndarray") -> DistinctRows:
     return DistinctRows(rows, inverse.ravel().astype(np.int64), counts.astype(np.int64))
 
 
-def distinct_rows(X: "np.ndarray") -> DistinctRows:
-    """The distinct rows of ``X`` (2-D float), numbered in an order that ignores row positions."""
+def distinct_rows(X: "np.ndarray | list[np.ndarray]") -> DistinctRows:
+    """The distinct rows of ``X`` (2-D float, or its columns), numbered in an order that ignores
+    row positions. Given columns, no n × p matrix of all rows is ever built."""
     import numpy as np
 
-    X = np.asarray(X, dtype=np.float64)
-    n = X.shape[0]
+    cols = _columns(X)
+    n, p = len(cols[0]), len(cols)
     if n == 0:
-        return DistinctRows(X[:0].copy(), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-    hashes, inverse = np.unique(row_hash(X), return_inverse=True)
+        return DistinctRows(np.zeros((0, p)), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    hashes, inverse = np.unique(row_hash(X if not isinstance(X, (list, tuple)) else cols), return_inverse=True)
     inverse = inverse.ravel().astype(np.int64)
     first = np.empty(len(hashes), dtype=np.int64)
     first[inverse[::-1]] = np.arange(n - 1, -1, -1, dtype=np.int64)
-    rows = X[first] + 0.0
+    rows = np.empty((len(first), p))
+    for j, col in enumerate(cols):
+        rows[:, j] = col[first] + 0.0  # -0.0 becomes 0.0
     counts = np.bincount(inverse, minlength=len(hashes)).astype(np.int64)
     shared = np.flatnonzero(counts[inverse] > 1)  # a row alone in its group is trivially right
-    if shared.size and not np.array_equal(rows[inverse[shared]], X[shared] + 0.0):
-        return _lexicographic(X)  # two different rows share a hash
+    group = inverse[shared]
+    for j, col in enumerate(cols):  # column by column: no n × p temporaries
+        if not np.array_equal(rows[group, j], col[shared] + 0.0):
+            return _lexicographic(np.column_stack(cols))  # two different rows share a hash
     return DistinctRows(rows, inverse, counts)

@@ -43,37 +43,62 @@ def _deviance(s: "np.ndarray", f: "np.ndarray", p: "np.ndarray") -> float:
     import numpy as np
 
     with np.errstate(divide="ignore", invalid="ignore"):
-        d = np.where(s > 0, -s * np.log(p), 0.0) + np.where(f > 0, -f * np.log1p(-p), 0.0)
-    return float(2.0 * np.sum(d))
+        dev = float(-2.0 * ((s * np.log(p)).sum() + (f * np.log1p(-p)).sum()))
+        if not np.isfinite(dev):  # a probability of exactly 0 or 1: 0 log 0 counts as 0
+            dev = float(2.0 * np.sum(np.where(s > 0, -s * np.log(p), 0.0) + np.where(f > 0, -f * np.log1p(-p), 0.0)))
+    return dev
 
 
 def _sigmoid(eta: "np.ndarray") -> "np.ndarray":
+    """1 / (1 + e^-eta): for very negative eta e^-eta overflows to inf and the result is 0."""
     import numpy as np
 
-    return np.where(eta >= 0, 1.0 / (1.0 + np.exp(-eta)), np.exp(eta) / (1.0 + np.exp(eta)))
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-eta))
 
 
-def _check_rank(U: "np.ndarray", counts: "np.ndarray", names: list[str], lang: str | None) -> "np.ndarray":
-    """Column scales; raises if the columns are linearly dependent (R of the QR from X'X).
+_CHUNK = 1 << 16  # rows per block of the weighted cross-product
 
-    ``X'X`` of the unit-level matrix is :math:`\\sum_k n_k u_k u_k^\\top` over the distinct rows.
+
+def _weighted_gram(Us: "np.ndarray", w: "np.ndarray", buf: "np.ndarray") -> "np.ndarray":
+    """:math:`U^\\top \\mathrm{diag}(w) U` in blocks of rows, so the weighted rows need only a
+    small buffer (``buf``: ``_CHUNK`` rows) instead of a second n × p array."""
+    import numpy as np
+
+    out = np.zeros((Us.shape[1], Us.shape[1]))
+    for i in range(0, len(Us), _CHUNK):
+        block = Us[i:i + _CHUNK]
+        out += np.multiply(block, w[i:i + _CHUNK, None], out=buf[:len(block)]).T @ block
+    return out
+
+
+def _check_rank(U: "np.ndarray", counts: "np.ndarray", names: list[str], lang: str | None,
+                buf: "np.ndarray") -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+    """Column scales, the scaled rows (``U`` scaled in place) and their cross-product.
+
+    Raises if the columns are linearly dependent. ``X'X`` of the unit-level matrix is
+    :math:`\\sum_k n_k u_k u_k^\\top` over the distinct rows; its rank is read from the R of a QR
+    decomposition of its square root. ``buf`` is the block buffer of :func:`_weighted_gram`: at a
+    million rows every fresh n × p array costs more in page faults than the arithmetic on it.
     """
     import numpy as np
 
-    scale = np.sqrt((counts[:, None] * U**2).sum(axis=0))
+    scale = np.sqrt(np.einsum("i,ij,ij->j", counts, U, U))
     scale[scale == 0] = 1.0
-    Us = U / scale
-    e, V = np.linalg.eigh((Us * counts[:, None]).T @ Us)
+    Us = U
+    Us *= 1.0 / scale  # a multiply: numpy's broadcast divide is ~10x slower on short rows
+    gram = _weighted_gram(Us, counts, buf)
+    e, V = np.linalg.eigh(gram)
     _, r = np.linalg.qr(np.sqrt(np.clip(e, 0, None))[:, None] * V.T)
     diag = np.abs(np.diag(r))
     bad = np.flatnonzero(diag < 1e-7 * max(diag.max(), 1.0))
     if bad.size:
         raise DesignError("matching.collinear", lang=lang, columns=[names[i] for i in bad])
-    return scale
+    return scale, Us, gram
 
 
 def fit_logit(
-    X: "np.ndarray",
+    X: "np.ndarray | list[np.ndarray]",
     y: "np.ndarray",
     names: list[str],
     *,
@@ -85,7 +110,8 @@ def fit_logit(
     Parameters
     ----------
     X
-        Model matrix, intercept first (``n × p``).
+        Model matrix, intercept first (``n × p``), or its columns (then no n × p copy of all rows
+        is made; only the distinct rows are).
     y
         0/1 outcome (the treatment indicator).
     names
@@ -122,23 +148,24 @@ def fit_logit(
     U, inv, n_k = groups.rows, groups.inverse, groups.counts.astype(float)
     s_k = np.bincount(inv, weights=y, minlength=len(n_k))
     f_k = n_k - s_k
-    scale = _check_rank(U, n_k, names, lang)
-    Us = U / scale
+    buf = np.empty((min(_CHUNK, len(U)), U.shape[1]))
+    scale, Us, gram = _check_rank(U, n_k, names, lang, buf)
     # glm.fit's start, mu_i = (y_i + 0.5) / 2, summed within rows: w_i = 3/16 for both values of y
     # and w_i z_i = ±3/16 (log 3 + 4/3), so the first weighted least squares is the unit-level one
     w0 = 3.0 / 16.0
     wz = w0 * (np.log(3.0) + 4.0 / 3.0) * (s_k - f_k)
     w = w0 * n_k
     dev_old = _start_deviance(s_k, f_k)
-    beta = np.zeros(X.shape[1])
+    beta = np.zeros(U.shape[1])
     eta = np.zeros(len(n_k))
     mu = np.full(len(n_k), 0.5)
     converged = False
     it = 0
     for it in range(1, max_iter + 1):
-        # weighted least squares on unit-norm columns (well conditioned normal equations)
-        xw = Us * w[:, None]
-        gamma = np.linalg.solve(xw.T @ Us, Us.T @ wz)
+        # weighted least squares on unit-norm columns (well conditioned normal equations); the
+        # first step's weights are 3/16 per unit, so its cross-product is the rank check's
+        xtwx = w0 * gram if it == 1 else _weighted_gram(Us, w, buf)
+        gamma = np.linalg.solve(xtwx, Us.T @ wz)
         beta = gamma / scale
         eta = Us @ gamma
         mu = _sigmoid(eta)
@@ -190,10 +217,12 @@ def _diverges(Us: "np.ndarray", n_k: "np.ndarray", s_k: "np.ndarray", eta: "np.n
     return bool(np.max(np.abs(eta - start)) > 1.0)
 
 
-def _suspects(X: "np.ndarray", y: "np.ndarray", names: list[str], beta: "np.ndarray") -> list[str]:
+def _suspects(X: "np.ndarray | list[np.ndarray]", y: "np.ndarray", names: list[str], beta: "np.ndarray") -> list[str]:
     """Covariates that separate the groups on their own, else those with the largest coefficients."""
     import numpy as np
 
+    if isinstance(X, (list, tuple)):
+        X = np.column_stack(X)
     out = []
     for j in range(1, X.shape[1]):
         x1, x0 = X[y == 1, j], X[y == 0, j]
