@@ -9,8 +9,9 @@ warm-up), and printed as ratios to pyfixest (goals: default ``wb.did`` ≤ 0.7×
 
 * ``workbench engine``: validate and code the long table (``prepare_panel``), absorb both fixed
   effects, estimate and cluster — everything ``wb.did`` does for the headline TWFE number;
-* ``wb.did`` front door, default call (what a user types): also runs the event study whose
-  pre-trend test decides credibility;
+* ``wb.did`` front door, default call (what a user types): also the event-study pre-trend test
+  that decides credibility (from per-bin counts, ``area/event_fast.py``, no N×k design) and, with
+  staggered starts, the Goodman-Bacon weights;
 * pyfixest ``feols("y ~ d | unit + time", vcov={"CRV1": "unit"})`` (numba JIT warmed up first);
   if pyfixest is missing, linearmodels ``PanelOLS(entity_effects, time_effects)`` clustered.
 

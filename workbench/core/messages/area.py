@@ -107,6 +107,20 @@ MESSAGES = {
         "sv": "Bara {n} områden totalt; klusterrobusta standardfel behöver helst minst 30–50 kluster.",
         "en": "Only {n} areas in all; cluster-robust standard errors prefer at least 30–50 clusters.",
     },
+    "area.bacon_unbalanced": {
+        "sv": "Goodman-Bacon-uppdelningen kräver en balanserad panel, men {missing} område–period-rader "
+        "saknas. Använd bara områden och perioder där alla värden finns, eller method='callaway_santanna'.",
+        "en": "The Goodman-Bacon decomposition needs a balanced panel, but {missing} area–period rows are "
+        "missing. Use only areas and periods where every value is present, or method='callaway_santanna'.",
+    },
+    "area.warn.bacon_forbidden": {
+        "sv": "{share} av TWFE-skattningens vikt kommer från jämförelser där redan behandlade områden "
+        "används som jämförelse (Goodman-Bacon-uppdelningen, result.bacon()). Om effekten ändras över "
+        "tid blir skattningen då snedvriden; använd method='callaway_santanna'.",
+        "en": "{share} of the TWFE estimate's weight comes from comparisons that use already-treated areas "
+        "as controls (the Goodman-Bacon decomposition, result.bacon()). If the effect changes over "
+        "time the estimate is then biased; use method='callaway_santanna'.",
+    },
     "area.warn.staggered": {
         "sv": "Områdena startade vid olika tidpunkter ({n} startdatum). Vanlig TWFE-DiD kan då bli "
         "missvisande när effekten ändras över tid; använd method='callaway_santanna'.",

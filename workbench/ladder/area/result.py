@@ -96,6 +96,8 @@ class DidResult(Result):
     lang: str = "sv"
     #: the event study on the same panel and settings, bound by the builder (the result only presents)
     _event_study: "Callable[..., EventStudyResult] | None" = field(default=None, repr=False, compare=False)
+    #: the Goodman-Bacon decomposition on the same panel, bound by the builder
+    _bacon: "Callable[..., pd.DataFrame] | None" = field(default=None, repr=False, compare=False)
 
     def event_study(self, *, leads: int | None = None, lags: int | None = None,
                     lang: str | None = None) -> EventStudyResult:
@@ -110,6 +112,27 @@ class DidResult(Result):
         provenance = replace(self.provenance, function="event_study",
                              options={**self.provenance.options, "leads": leads, "lags": lags})
         return self._event_study(leads=leads, lags=lags, lang=resolve_lang(lang), provenance=provenance)
+
+    def bacon(self, lang: str | None = None) -> "pd.DataFrame":
+        """The Goodman-Bacon decomposition of the TWFE estimate on the same panel (whatever
+        ``method`` made this result): the 2×2 comparisons (treated vs never, earlier vs later,
+        later vs earlier — the "forbidden" ones), each one's estimate and weight, as R's
+        ``bacondecomp`` (see :mod:`workbench.ladder.area.bacon`). Computed when called.
+
+        Parameters
+        ----------
+        lang : str, optional
+            Language of the error for an unbalanced panel (None: the session language).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``treated``, ``untreated``, ``type``, ``estimate``, ``weight`` (sums to 1),
+            ``n_treated_units``, ``n_control_units``.
+        """
+        if self._bacon is None:
+            raise AttributeError("this result was not built with a panel, so it has no decomposition")
+        return self._bacon(lang=resolve_lang(lang))
 
     def summary(self) -> "pd.DataFrame":
         import pandas as pd
