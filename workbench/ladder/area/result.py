@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
     import pandas as pd
 
+    from workbench.ladder.area.honest import RelativeMagnitudeBreakdown
+
 
 @dataclass(frozen=True, kw_only=True)
 class EventStudyResult(Result):
@@ -46,6 +48,26 @@ class EventStudyResult(Result):
     credible: bool
     method: str = "twfe"  #: the area estimator that made it (a key of ``estimators.ESTIMATORS``)
     lang: str = "sv"
+
+    def breakdown_m(self, lang: str | None = None) -> "RelativeMagnitudeBreakdown":
+        """How large a parallel-trends violation the first post-period effect survives: the
+        relative-magnitude breakdown value M̄* (Rambachan–Roth's idea, a plug-in simplification of
+        HonestDiD, stated in :mod:`workbench.ladder.area.honest`), with the sentence "resultatet
+        håller om avvikelsen efter start är högst X gånger den största före start" (``.text()``).
+
+        Parameters
+        ----------
+        lang : str, optional
+            Language of the error when pre-periods or the first post-period are missing.
+
+        Returns
+        -------
+        RelativeMagnitudeBreakdown
+            ``m_bar``, ``max_pre_violation``, ``identified_interval(m)``, ``message``, ``text(lang)``.
+        """
+        from workbench.ladder.area.honest import relative_magnitude_breakdown
+
+        return relative_magnitude_breakdown(self.coefficients, lang=resolve_lang(lang))
 
     def summary(self) -> "pd.DataFrame":
         return self.coefficients.copy()
