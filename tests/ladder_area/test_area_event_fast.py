@@ -57,3 +57,29 @@ def test_disconnected_time_periods_are_handled():
     fast = fit_event_bins(y, recode[code], unit, time, 30, 20, int(keep.sum()))
     np.testing.assert_allclose(fast.coef, dense.coef, rtol=1e-9, atol=1e-11)
     np.testing.assert_allclose(fast.vcov, dense.vcov, rtol=1e-8, atol=1e-13)
+
+
+@pytest.mark.parametrize("sample", ["hemloshet_stadsdelar", "hemloshet_stadsdelar_forskjuten"])
+def test_pretrend_p_equals_the_dense_wald_test(sample):
+    """The default wb.did's pre-trend p is the dense event study's Wald p to 1e-10."""
+    from scipy import stats
+
+    import workbench as wb
+    from workbench.ladder.area.event import default_window
+    from workbench.ladder.area.panel import prepare_panel
+
+    df = wb.load_sample(sample)
+    kw = dict(unit="stadsdel", time="månad", outcome="hushåll_med_boendebistånd", treated="projekt_aktivt")
+    es = wb.did(df, **kw, inference="none").event_study()
+    p = prepare_panel(df, **kw)
+    lead, lag = default_window(p, None, None)
+    x, rel = event_design(p.start, p.unit_code, p.time_code, lead, lag)
+    keep = x.any(axis=0)
+    rel = [e for e, k in zip(rel, keep) if k]
+    fit = fit_twfe(p.y, x[:, keep], Demeaner.build(p.unit_code, p.time_code, p.n_units, p.n_times,
+                                                   tol=1e-14))
+    idx = [j for j, e in enumerate(rel) if e <= -2]
+    b, v = fit.coef[idx], fit.vcov[np.ix_(idx, idx)]
+    f = float(b @ np.linalg.pinv(v) @ b) / len(idx)
+    assert es.pretrend_p == pytest.approx(float(stats.f.sf(f, len(idx), fit.df)), abs=1e-10)
+    assert es.pretrend_f == pytest.approx(f, rel=1e-9)
