@@ -83,3 +83,23 @@ def test_pretrend_p_equals_the_dense_wald_test(sample):
     f = float(b @ np.linalg.pinv(v) @ b) / len(idx)
     assert es.pretrend_p == pytest.approx(float(stats.f.sf(f, len(idx), fit.df)), abs=1e-10)
     assert es.pretrend_f == pytest.approx(f, rel=1e-9)
+
+
+def test_disconnected_blocks_fall_back_to_the_pseudo_inverse():
+    """Two blocks of units that share no period: S is singular, the fit still equals the dense one."""
+    unit, time, y, start = _panel(20, 16, drop=0.0, seed=8)
+    keep = ((unit < 10) & (time < 8)) | ((unit >= 10) & (time >= 8))
+    unit, time, y = unit[keep], time[keep], y[keep]
+    start = np.where(np.arange(20) < 10, np.minimum(np.maximum(start, -1), 6), start)
+    start[[0, 1, 2]] = [3, 4, -1]
+    start[[10, 11]] = [11, 12]
+    start[12:] = -1
+    start[3:10] = -1
+    x, _ = event_design(start, unit, time, 2, 2)
+    cols = x.any(axis=0)
+    code, rel = event_bins(start, unit, time, 2, 2)
+    recode = np.full(len(rel) + 1, -1)
+    recode[:-1][cols] = np.arange(cols.sum())
+    dense = fit_twfe(y, x[:, cols], Demeaner.build(unit, time, 20, 16, tol=1e-14))
+    fast = fit_event_bins(y, recode[code], unit, time, 20, 16, int(cols.sum()))
+    np.testing.assert_allclose(fast.coef, dense.coef, rtol=1e-8, atol=1e-10)

@@ -88,7 +88,10 @@ def bacon_decomposition(panel: "Panel", *, lang: str = "sv") -> "pd.DataFrame":
     cohorts = [int(s) for s in np.unique(panel.start) if s >= 0]
     groups = cohorts + ([-1] if (panel.start < 0).any() else [])
     gidx = {g: i for i, g in enumerate(groups)}
-    code = np.array([gidx[int(s)] for s in start_row]) if len(groups) else np.zeros(0, int)
+    lookup = np.zeros(t_all + 1, dtype=np.int64)  # start code (−1 → last slot) → group index
+    for g, i in gidx.items():
+        lookup[g] = i
+    code = lookup[start_row]
     sums = np.bincount(code * t_all + panel.time_code, panel.y, len(groups) * t_all)
     cnt = np.bincount(code * t_all + panel.time_code, None, len(groups) * t_all)
     ybar = (sums / np.where(cnt > 0, cnt, 1)).reshape(len(groups), t_all)

@@ -74,7 +74,7 @@ def fit_event_bins(y, bin_code, unit_code, time_code, n_units: int, n_times: int
     # S restricted to the observed times minus one (the direction collinear with the unit effects)
     times = np.flatnonzero(n_t > 0)[1:]
     s = np.diag(n_t) - (o * inv_n[:, None]).T @ o
-    s_inv = np.linalg.pinv(s[np.ix_(times, times)], hermitian=True)
+    s_inv = _inverse_psd(s[np.ix_(times, times)])
 
     def solve_s(rhs):  # S^+ rhs on the kept times, zero elsewhere
         out = np.zeros((tt,) + rhs.shape[1:])
@@ -108,3 +108,20 @@ def fit_event_bins(y, bin_code, unit_code, time_code, n_units: int, n_times: int
                                     n_times=int((n_t > 0).sum()))
     vcov = factor * a_inv @ (scores.T @ scores) @ a_inv
     return EventStats(coef, vcov, g_eff)
+
+
+def _inverse_psd(s: "np.ndarray") -> "np.ndarray":
+    """Inverse of the reduced S by Cholesky (connected panel: positive definite); the
+    pseudo-inverse when a pivot is (numerically) zero, as in a panel of disconnected blocks."""
+    import numpy as np
+    from scipy.linalg import cho_solve
+
+    if s.size == 0:
+        return s.copy()
+    try:
+        low = np.linalg.cholesky(s)
+    except np.linalg.LinAlgError:
+        low = None
+    if low is None or np.min(np.diag(low)) ** 2 < 1e-10 * np.max(np.diag(s)):
+        return np.linalg.pinv(s, hermitian=True)
+    return cho_solve((low, True), np.eye(len(s)))
