@@ -84,8 +84,7 @@ def fit_event_bins(y, bin_code, unit_code, time_code, n_units: int, n_times: int
     def project(v):  # M v for one vector v (N,)
         u = v - (np.bincount(unit_code, v, g) * inv_n)[unit_code]
         cv = solve_s(np.bincount(time_code, u, tt))
-        w = cv[time_code]
-        return u - w + (np.bincount(unit_code, w, g) * inv_n)[unit_code]
+        return u - cv[time_code] + ((o @ cv) * inv_n)[unit_code]  # o @ cv: Σ over a unit's periods
 
     cn = c * inv_n[:, None]
     xmux = np.diag(n_b) - c.T @ cn
