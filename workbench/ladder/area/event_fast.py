@@ -53,7 +53,18 @@ class EventStats:
 def fit_event_bins(y, bin_code, unit_code, time_code, n_units: int, n_times: int, k: int, *,
                    se_type: str = "fixest") -> EventStats:
     """OLS of ``y`` on exclusive bin dummies (``bin_code`` in 0..k−1, −1 for none) with unit and
-    time fixed effects; CR1 covariance clustered by unit (see module Notes)."""
+    time fixed effects; CR1 covariance clustered by unit (see module Notes).
+
+    The products are small (G×T by T×k at most), so BLAS runs on one thread here: waking a
+    thread pool costs more than it saves, and on a busy machine far more.
+    """
+    from workbench.ladder.area.twfe import single_thread_blas
+
+    with single_thread_blas():
+        return _fit_event_bins(y, bin_code, unit_code, time_code, n_units, n_times, k, se_type)
+
+
+def _fit_event_bins(y, bin_code, unit_code, time_code, n_units, n_times, k, se_type) -> EventStats:
     import numpy as np
 
     from workbench.ladder.area.twfe import small_sample_factor
