@@ -108,3 +108,22 @@ def test_unbalanced_panel_is_refused_in_both_languages():
         r.bacon()
     with pytest.raises(DesignError, match="balanced panel.*2 area"):
         r.bacon(lang="en")
+
+
+def test_weights_of_the_papers_figure_2():
+    """Goodman-Bacon (2021), Figure 2 (also bacondecomp's tests/testthat/test_bacon_weights.R):
+    100 periods, one never-treated unit, one starting in period 34 and one in period 85; the
+    published weights are .365 (early vs never), .222 (late vs never), .278 (early vs late) and
+    .135 (late vs early)."""
+    rng = np.random.default_rng(0)
+    starts = {1: None, 2: 34, 3: 85}
+    rows = [{"id": i, "time": t, "treated": int(s is not None and t >= s), "y": rng.normal()}
+            for i, s in starts.items() for t in range(1, 101)]
+    r = wb.did(pd.DataFrame(rows), unit="id", time="time", outcome="y", treated="treated",
+               inference="none")
+    t = r.bacon().set_index(["treated", "untreated"])["weight"]
+    assert t[("34", "never")] == pytest.approx(0.365, abs=5e-4)
+    assert t[("85", "never")] == pytest.approx(0.222, abs=5e-4)
+    assert t[("34", "85")] == pytest.approx(0.278, abs=5e-4)
+    assert t[("85", "34")] == pytest.approx(0.135, abs=5e-4)
+    _check(r.bacon(), r.estimate.estimate)
