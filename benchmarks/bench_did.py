@@ -9,12 +9,16 @@ warm-up), and printed as ratios to pyfixest (goals: default ``wb.did`` ≤ 0.7×
 
 * ``workbench engine``: validate and code the long table (``prepare_panel``), absorb both fixed
   effects, estimate and cluster — everything ``wb.did`` does for the headline TWFE number;
-* ``wb.did`` front door, default call (what a user types): also runs the event study whose
-  pre-trend test decides credibility;
+* ``wb.did`` front door, default call (what a user types): also the event-study pre-trend test
+  that decides credibility (from per-bin counts, ``area/event_fast.py``, no N×k design) and, with
+  staggered starts, the Goodman-Bacon weights;
 * pyfixest ``feols("y ~ d | unit + time", vcov={"CRV1": "unit"})`` (numba JIT warmed up first);
   if pyfixest is missing, linearmodels ``PanelOLS(entity_effects, time_effects)`` clustered.
 
 pyfixest is not a dependency of the workbench: ``.venv/bin/pip install -e '.[bench]'`` to compare.
+On a loaded machine multi-threaded OpenBLAS spends more time waking threads than computing the
+small (G×T, k×k) products of the event-study pre-trend test; ``OPENBLAS_NUM_THREADS=1`` (the same
+for both peers) gives steadier ratios. The load average is printed with the results.
 The estimates must agree with pyfixest's to 1e-8 (checked, printed).
 Not part of the test run.
 """
@@ -26,7 +30,7 @@ import time
 import numpy as np
 import pandas as pd
 
-REPEATS = 3
+REPEATS = 5
 
 
 def make_panel(n_units: int, n_times: int = 120, *, seed: int = 1, drop: float = 0.0) -> pd.DataFrame:
@@ -92,7 +96,10 @@ def reference():
 
 def main() -> None:
     name, ref = reference()
-    print(f"reference: {name}")
+    import os
+
+    print(f"reference: {name}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+          f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}")
     print(f"{'panel':<24}{'ref s':>8}{'engine s':>10}{'ratio':>8}{'wb.did s':>10}{'ratio':>8}"
           f"{'goal':>7}   |estimate − ref|")
     for n_units, drop in ((290, 0.0), (5000, 0.0), (290, 0.10), (5000, 0.10)):

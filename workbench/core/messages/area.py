@@ -107,6 +107,45 @@ MESSAGES = {
         "sv": "Bara {n} områden totalt; klusterrobusta standardfel behöver helst minst 30–50 kluster.",
         "en": "Only {n} areas in all; cluster-robust standard errors prefer at least 30–50 clusters.",
     },
+    "area.breakdown_m": {
+        "sv": "Känslighet för avvikande trender (relativa storlekar, Rambachan–Roth): resultatet håller om "
+        "avvikelsen efter start är högst {m} gånger den största före start (som var {max_pre} på en period).",
+        "en": "Sensitivity to diverging trends (relative magnitudes, Rambachan–Roth): the result holds if "
+        "the deviation after the start is at most {m} times the largest before the start (which was "
+        "{max_pre} in one period).",
+    },
+    "area.breakdown_none": {
+        "sv": "Känslighet för avvikande trender: redan utan någon avvikelse från parallella trender "
+        "innehåller intervallet för första perioden efter start noll, så resultatet håller inte ens då.",
+        "en": "Sensitivity to diverging trends: even with no deviation from parallel trends the interval "
+        "for the first period after the start contains zero, so the result does not hold even then.",
+    },
+    "area.breakdown_flat_pre": {
+        "sv": "Känslighet för avvikande trender: före start fanns ingen avvikelse alls att jämföra med, "
+        "så gränsen kan inte uttryckas som en multipel av den.",
+        "en": "Sensitivity to diverging trends: there was no deviation at all before the start to compare "
+        "with, so the bound cannot be stated as a multiple of it.",
+    },
+    "area.breakdown_no_pre": {
+        "sv": "Känslighetsanalysen behöver skattningar både före start och i första perioden efter start, "
+        "men händelsestudien saknar någon av dem. Välj fler perioder med leads= och lags=.",
+        "en": "The sensitivity analysis needs estimates both before the start and in the first period "
+        "after it, but the event study lacks one of them. Choose more periods with leads= and lags=.",
+    },
+    "area.bacon_unbalanced": {
+        "sv": "Goodman-Bacon-uppdelningen kräver en balanserad panel, men {missing} område–period-rader "
+        "saknas. Använd bara områden och perioder där alla värden finns, eller method='callaway_santanna'.",
+        "en": "The Goodman-Bacon decomposition needs a balanced panel, but {missing} area–period rows are "
+        "missing. Use only areas and periods where every value is present, or method='callaway_santanna'.",
+    },
+    "area.warn.bacon_forbidden": {
+        "sv": "{share} av TWFE-skattningens vikt kommer från jämförelser där redan behandlade områden "
+        "används som jämförelse (Goodman-Bacon-uppdelningen, result.bacon()). Om effekten ändras över "
+        "tid blir skattningen då snedvriden; använd method='callaway_santanna'.",
+        "en": "{share} of the TWFE estimate's weight comes from comparisons that use already-treated areas "
+        "as controls (the Goodman-Bacon decomposition, result.bacon()). If the effect changes over "
+        "time the estimate is then biased; use method='callaway_santanna'.",
+    },
     "area.warn.staggered": {
         "sv": "Områdena startade vid olika tidpunkter ({n} startdatum). Vanlig TWFE-DiD kan då bli "
         "missvisande när effekten ändras över tid; använd method='callaway_santanna'.",

@@ -12,10 +12,14 @@ from typing import TYPE_CHECKING
 from workbench.core.results import Estimate, Provenance, collect_warnings, format_p
 from workbench.core.text import Msg, Num
 from workbench.ladder.area import inference as inf
+from workbench.ladder.area.bacon import bacon_decomposition, forbidden_share
 from workbench.ladder.area.build import FEW_TREATED, base_warnings, credibility, period_label, period_means
 from workbench.ladder.area.estimators import get_estimator
 from workbench.ladder.area.inference import placebo_interval
 from workbench.ladder.area.result import DidResult
+
+#: forbidden comparisons (already-treated controls) above this share of the TWFE weight are warned about
+BACON_WARN_SHARE = 0.10
 
 if TYPE_CHECKING:  # pragma: no cover
     from workbench.ladder.area.estimator_base import DidOptions
@@ -59,9 +63,13 @@ def build_did(panel: "Panel", o: "DidOptions", *, lang: str, provenance: Provena
         warns.insert(0, Msg("area.warn.few_treated", n=n_treated, p_wild=format_p(p_wild, lang),
                         p_perm=format_p(p_perm, lang)))
     warns.extend(fit.notes)
+    starts = np.unique(panel.start[panel.treated_units])
+    if o.method == "twfe" and len(starts) > 1 and panel.balanced:
+        share = forbidden_share(bacon_decomposition(panel, lang=lang))
+        if share > BACON_WARN_SHARE:
+            warns.append(Msg("area.warn.bacon_forbidden", share=Num(share, 0, percent=True)))
     n_pre = int(np.min(panel.start[panel.treated_units]))
     problems = credibility(n_pre, fit.pretrend_p, o.min_pre_periods, 0.05, lang)
-    starts = np.unique(panel.start[panel.treated_units])
     cs = o.method == "callaway_santanna"
     return DidResult(
         provenance=provenance, warning_msgs=collect_warnings(warns), estimate=est, method=o.method,
@@ -76,6 +84,7 @@ def build_did(panel: "Panel", o: "DidOptions", *, lang: str, provenance: Provena
         anticipation=o.anticipation if cs else 0,
         unbalanced_as_cross_sections=cs and not panel.balanced,
         lang=lang, _event_study=functools.partial(estimator.event_study, panel, o),
+        _bacon=functools.partial(bacon_decomposition, panel),
     )
 
 

@@ -17,6 +17,12 @@ class TwoWayFixedEffects:
     name = "twfe"
 
     def fit(self, panel: "Panel", o: "DidOptions", *, few: bool, extra: bool, lang: str) -> "AreaFit":
+        from workbench.ladder.area.twfe import single_thread_blas
+
+        with single_thread_blas():  # vector and small-matrix products only
+            return self._fit(panel, o, few=few, extra=extra, lang=lang)
+
+    def _fit(self, panel, o, *, few, extra, lang):
         from workbench.core.results import Estimate
         from workbench.ladder.area import inference as inf
         from workbench.ladder.area.estimator_base import AreaFit

@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.ladder.area.twfe import Demeaner, fit_twfe
+from workbench.ladder.area.event_fast import fit_event_bins
+from workbench.ladder.area.twfe import Demeaner
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -61,6 +62,21 @@ def event_design(start: "np.ndarray", unit_code, time_code, leads: int, lags: in
     return x, tuple(rel_times)
 
 
+def event_bins(start: "np.ndarray", unit_code, time_code, leads: int, lags: int):
+    """The bin of each row among the relative periods −leads..lags without −1 (−1: no dummy, the
+    comparison areas and the reference period); returns (bin_code, rel_times). Column j of
+    :func:`event_design` is ``bin_code == j``."""
+    import numpy as np
+
+    s = start[unit_code]
+    treated = s >= 0
+    rel = np.clip(np.where(treated, time_code - s, 0), -leads, lags)
+    col = np.where(rel < -1, rel + leads, rel + leads - 1)  # -leads..-2 -> 0.., 0.. -> leads-1..
+    code = np.where(treated & (rel != -1), col, -1).astype(np.int64)
+    rel_times = tuple(e for e in range(-leads, lags + 1) if e != -1)
+    return code, rel_times
+
+
 def default_window(panel: "Panel", leads: int | None, lags: int | None) -> tuple[int, int]:
     """Leads and lags: by default every observed relative period, at most 12 before and 24 after."""
     import numpy as np
@@ -92,11 +108,13 @@ def fit_event_study(
     from scipy import stats
 
     lead, lag = default_window(panel, leads, lags)
-    dm = Demeaner.build(panel.unit_code, panel.time_code, panel.n_units, panel.n_times)
-    x, rel_times = event_design(panel.start, panel.unit_code, panel.time_code, lead, lag)
-    keep_cols = x.any(axis=0)
-    x, rel_times = x[:, keep_cols], tuple(e for e, k in zip(rel_times, keep_cols) if k)
-    fit = fit_twfe(panel.y, x, dm, se_type=se_type)
+    code, rel_times = event_bins(panel.start, panel.unit_code, panel.time_code, lead, lag)
+    present = np.bincount(code[code >= 0], minlength=len(rel_times)) > 0
+    recode = np.full(len(rel_times) + 1, -1, dtype=np.int64)  # index −1 (no dummy) stays −1
+    recode[:-1][present] = np.arange(int(present.sum()))
+    code, rel_times = recode[code], tuple(e for e, k in zip(rel_times, present) if k)
+    fit = fit_event_bins(panel.y, code, panel.unit_code, panel.time_code, panel.n_units,
+                         panel.n_times, len(rel_times), se_type=se_type)
     idx = _lead_index(rel_times)
     n_pre = int(np.min(panel.start[panel.treated_units]))
     f_stat, p_wald = float("nan"), float("nan")

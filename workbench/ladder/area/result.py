@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
     import pandas as pd
 
+    from workbench.ladder.area.honest import RelativeMagnitudeBreakdown
+
 
 @dataclass(frozen=True, kw_only=True)
 class EventStudyResult(Result):
@@ -46,6 +48,26 @@ class EventStudyResult(Result):
     credible: bool
     method: str = "twfe"  #: the area estimator that made it (a key of ``estimators.ESTIMATORS``)
     lang: str = "sv"
+
+    def breakdown_m(self, lang: str | None = None) -> "RelativeMagnitudeBreakdown":
+        """How large a parallel-trends violation the first post-period effect survives: the
+        relative-magnitude breakdown value M̄* (Rambachan–Roth's idea, a plug-in simplification of
+        HonestDiD, stated in :mod:`workbench.ladder.area.honest`), with the sentence "resultatet
+        håller om avvikelsen efter start är högst X gånger den största före start" (``.text()``).
+
+        Parameters
+        ----------
+        lang : str, optional
+            Language of the error when pre-periods or the first post-period are missing.
+
+        Returns
+        -------
+        RelativeMagnitudeBreakdown
+            ``m_bar``, ``max_pre_violation``, ``identified_interval(m)``, ``message``, ``text(lang)``.
+        """
+        from workbench.ladder.area.honest import relative_magnitude_breakdown
+
+        return relative_magnitude_breakdown(self.coefficients, lang=resolve_lang(lang))
 
     def summary(self) -> "pd.DataFrame":
         return self.coefficients.copy()
@@ -96,6 +118,8 @@ class DidResult(Result):
     lang: str = "sv"
     #: the event study on the same panel and settings, bound by the builder (the result only presents)
     _event_study: "Callable[..., EventStudyResult] | None" = field(default=None, repr=False, compare=False)
+    #: the Goodman-Bacon decomposition on the same panel, bound by the builder
+    _bacon: "Callable[..., pd.DataFrame] | None" = field(default=None, repr=False, compare=False)
 
     def event_study(self, *, leads: int | None = None, lags: int | None = None,
                     lang: str | None = None) -> EventStudyResult:
@@ -110,6 +134,27 @@ class DidResult(Result):
         provenance = replace(self.provenance, function="event_study",
                              options={**self.provenance.options, "leads": leads, "lags": lags})
         return self._event_study(leads=leads, lags=lags, lang=resolve_lang(lang), provenance=provenance)
+
+    def bacon(self, lang: str | None = None) -> "pd.DataFrame":
+        """The Goodman-Bacon decomposition of the TWFE estimate on the same panel (whatever
+        ``method`` made this result): the 2×2 comparisons (treated vs never, earlier vs later,
+        later vs earlier — the "forbidden" ones), each one's estimate and weight, as R's
+        ``bacondecomp`` (see :mod:`workbench.ladder.area.bacon`). Computed when called.
+
+        Parameters
+        ----------
+        lang : str, optional
+            Language of the error for an unbalanced panel (None: the session language).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``treated``, ``untreated``, ``type``, ``estimate``, ``weight`` (sums to 1),
+            ``n_treated_units``, ``n_control_units``.
+        """
+        if self._bacon is None:
+            raise AttributeError("this result was not built with a panel, so it has no decomposition")
+        return self._bacon(lang=resolve_lang(lang))
 
     def summary(self) -> "pd.DataFrame":
         import pandas as pd

@@ -36,6 +36,7 @@ Both use ``t(G − 1)`` for p-values and intervals, as fixest does.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
@@ -202,3 +203,19 @@ def fit_twfe(
                                         n_times=int((demeaner.time_count > 0).sum()))
     vcov = factor * xtx_inv @ (scores.T @ scores) @ xtx_inv
     return TwfeFit(coef, vcov, resid, xt, yt, xtx_inv, len(y), g_eff, k_ssc, factor, se_type)
+
+
+@functools.lru_cache(maxsize=1)
+def _blas_controller():
+    import numpy  # noqa: F401  (BLAS must be loaded before the controller looks for it)
+    import scipy.linalg  # noqa: F401
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def single_thread_blas():
+    """Context in which BLAS/LAPACK run on one thread: the area engines multiply vectors and
+    small (G×T, k×k) matrices, where waking a thread pool costs more than it saves — on a busy
+    machine far more. The controller is found once per process."""
+    return _blas_controller().limit(limits=1, user_api="blas")
