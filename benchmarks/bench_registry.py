@@ -21,60 +21,86 @@ import argparse
 import os
 import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 
-def _plain_sqlite_worker(path: str, prefix: str, n: int) -> None:
+# Each worker connects (and imports) before the start signal and returns the drawing loop.
+
+def _plain_sqlite_worker(path: str, prefix: str, n: int) -> Callable[[], None]:
     conn = sqlite3.connect(path, timeout=60, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA busy_timeout=60000")
-    for i in range(n):
-        conn.execute("BEGIN IMMEDIATE")
-        top = conn.execute("SELECT max(position) FROM draws").fetchone()[0] or 0
-        conn.execute("INSERT INTO draws(participant, position, arm) VALUES (?, ?, ?)",
-                     (f"{prefix}-{i}", top + 1, "insats" if (top % 4) < 2 else "kontroll"))
-        conn.execute("COMMIT")
-    conn.close()
+
+    def loop() -> None:
+        for i in range(n):
+            conn.execute("BEGIN IMMEDIATE")
+            top = conn.execute("SELECT max(position) FROM draws").fetchone()[0] or 0
+            conn.execute("INSERT INTO draws(participant, position, arm) VALUES (?, ?, ?)",
+                         (f"{prefix}-{i}", top + 1, "insats" if (top % 4) < 2 else "kontroll"))
+            conn.execute("COMMIT")
+        conn.close()
+    return loop
 
 
-def _plain_pg_worker(url: str, prefix: str, n: int) -> None:
+def _plain_pg_worker(url: str, prefix: str, n: int) -> Callable[[], None]:
     import psycopg
 
-    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+    conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
+
+    def loop() -> None:
         for i in range(n):
             with conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(42)")
                 top = conn.execute("SELECT max(position) FROM bench_draws").fetchone()[0] or 0
                 conn.execute("INSERT INTO bench_draws(participant, position, arm) VALUES (%s, %s, %s)",
                              (f"{prefix}-{i}", top + 1, "insats"))
+        conn.close()
+    return loop
 
 
 #: the project's pseudonymization key in the benchmark (receipts are signed with a key derived from it)
 BENCH_KEY = "bench-key-not-secret"
 
 
-def _registry_worker(url: str, prefix: str, n: int) -> None:
+def _registry_worker(url: str, prefix: str, n: int) -> Callable[[], None]:
     from workbench.registry.api import Registry
 
     project, _, url = url.partition("|")
     reg = Registry(url or None, path=project, key=BENCH_KEY)
     trial = reg.trial("bench")
-    for i in range(n):
-        trial.randomize(f"{prefix}-{i}", strata={"stadsdel": ("Norr", "Söder")[i % 2]}, by=prefix)
-    reg.close()
+
+    def loop() -> None:
+        for i in range(n):
+            trial.randomize(f"{prefix}-{i}", strata={"stadsdel": ("Norr", "Söder")[i % 2]}, by=prefix)
+        reg.close()
+    return loop
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak RSS in MB (``VmHWM``: ``ru_maxrss`` would include the parent's before exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 WORKERS = {"plain_sqlite": _plain_sqlite_worker, "plain_pg": _plain_pg_worker,
            "registry": _registry_worker}
 
 
-def _run(kind: str, target: str, clients: int, each: int) -> tuple[float, float]:
-    """Draws per second over all clients and the peak RSS (MB) of the largest client."""
+def _run(kind: str, target: str, clients: int, each: int) -> tuple[float, float, float]:
+    """Draws per second over all clients, the peak RSS (MB) of the largest client and the CPU
+    time (user + system, ms) the clients spent per draw."""
     go = Path(tempfile.mkdtemp()) / "go"
     procs = [subprocess.Popen([sys.executable, __file__, "--worker", kind, target, f"c{k}",
                                str(each), str(go)], stdout=subprocess.PIPE, text=True)
@@ -82,13 +108,16 @@ def _run(kind: str, target: str, clients: int, each: int) -> tuple[float, float]
     time.sleep(2.0 + 0.15 * clients)  # let every client import and connect
     t0 = time.perf_counter()
     go.write_text("go")
-    peaks = []
+    peaks, cpu = [], 0.0
     for p in procs:
         out, _ = p.communicate()
         if p.returncode != 0:
             raise SystemExit(f"{kind} worker failed")
-        peaks.append(float(out.split()[-1]))
-    return clients * each / (time.perf_counter() - t0), max(peaks)
+        rss, seconds = out.split()[-2:]
+        peaks.append(float(rss))
+        cpu += float(seconds)
+    rate = clients * each / (time.perf_counter() - t0)
+    return rate, max(peaks), 1000 * cpu / (clients * each)
 
 
 def _setup_plain_sqlite(folder: Path) -> str:
@@ -149,35 +178,51 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--each", type=int, default=200)
     ap.add_argument("--pg", default=os.environ.get("WORKBENCH_TEST_PG_URL"))
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="baseline and registry run alternately this many times; medians reported")
     ap.add_argument("--worker", nargs=5, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
         kind, target, prefix, n, go = args.worker
+        loop = WORKERS[kind](target, prefix, int(n))
         while not os.path.exists(go):
             time.sleep(0.005)
-        WORKERS[kind](target, prefix, int(n))
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # KiB on Linux -> MB
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        loop()
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        print(_peak_rss_mb(), cpu)  # CPU seconds spent drawing
         return
     folder = Path(tempfile.mkdtemp(prefix="bench_registry_"))
     n, each = args.clients, args.each
-    rows = []
-    base = _run("plain_sqlite", _setup_plain_sqlite(folder), n, each)
-    rows.append(("plain sqlite3 BEGIN IMMEDIATE", base, base[0]))
-    target = _setup_registry(None, folder / "sqlite_project")  # the project's register/register.sqlite
-    rows.append(("registry, SQLite", _run("registry", target, n, each), base[0]))
-    _check_registry(target, n, each)
+    pairs = [("plain sqlite3 BEGIN IMMEDIATE", "plain_sqlite", "registry, SQLite", None)]
     if args.pg:
-        pg_base = _run("plain_pg", _setup_plain_pg(args.pg), n, each)
-        rows.append(("plain psycopg advisory lock", pg_base, pg_base[0]))
-        target = _setup_registry(args.pg, folder / "pg_project")
-        rows.append(("registry, PostgreSQL", _run("registry", target, n, each), pg_base[0]))
-        _check_registry(target, n, each)
-    print(f"{n} clients x {each} draws each ({os.cpu_count()} cpus); registry with hash chain "
-          "and a signed receipt per draw")
-    print(f"{'backend':30s} {'draws/s':>9s} {'x plain same backend':>21s} {'peak RSS MB':>12s}")
-    for name, (rate, rss), ref in rows:
-        print(f"{name:30s} {rate:9.0f} {rate / ref:21.2f} {rss:12.0f}")
+        pairs.append(("plain psycopg advisory lock", "plain_pg", "registry, PostgreSQL", args.pg))
+    lines = []
+    for base_name, base_kind, reg_name, url in pairs:
+        base_runs, reg_runs, ratios = [], [], []
+        for r in range(args.rounds):  # alternate, so that a burst of load elsewhere hits both
+            sub = folder / f"{base_kind}_{r}"
+            sub.mkdir()
+            base_target = _setup_plain_sqlite(sub) if url is None else _setup_plain_pg(url)
+            base_runs.append(_run(base_kind, base_target, n, each))
+            target = _setup_registry(url, sub / "project")  # SQLite: the project's register.sqlite
+            reg_runs.append(_run("registry", target, n, each))
+            _check_registry(target, n, each)
+            ratios.append(reg_runs[-1][0] / base_runs[-1][0])
+        lines.append((base_name, _median(base_runs), 1.0))
+        lines.append((reg_name, _median(reg_runs), statistics.median(ratios)))
+    print(f"{n} clients x {each} draws each, {args.rounds} alternating rounds, medians "
+          f"({os.cpu_count()} cpus); registry with hash chain and a signed receipt per draw")
+    print(f"{'backend':30s} {'draws/s':>8s} {'x plain':>8s} {'CPU ms/draw':>12s} {'peak RSS MB':>12s}")
+    for name, (rate, rss, cpu), ratio in lines:
+        print(f"{name:30s} {rate:8.0f} {ratio:8.2f} {cpu:12.2f} {rss:12.0f}")
 
+
+def _median(runs: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """Median rate and CPU per draw; the largest peak RSS."""
+    return (statistics.median(r[0] for r in runs), max(r[1] for r in runs),
+            statistics.median(r[2] for r in runs))
 
 if __name__ == "__main__":
     main()

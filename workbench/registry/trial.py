@@ -196,9 +196,11 @@ class Trial:
                     list_key=d.list_key, sequence_no=d.sequence_no, member_no=d.member_no,
                     order_no=order_no, arm=d.arm, cluster=cluster, by=who, created_at=created,
                     strata=json.dumps(levels, sort_keys=True, ensure_ascii=False), event_seq=seq)
-                code = self._registry.receipt_code(seq, conn.info[HEAD_INFO][1])
-                return Allocation(pid, d.arm, d.sequence_no, datetime.fromisoformat(created), who,
-                                  False, self.name, levels, None, code)
+                head_hash = conn.info[HEAD_INFO][1]
+        if excluded is None:  # drawn: the receipt code is computed after the writer lock is released
+            code = self._registry.receipt_code(seq, head_hash)
+            return Allocation(pid, d.arm, d.sequence_no, datetime.fromisoformat(created), who,
+                              False, self.name, levels, None, code)
         reasons = [msg("registry.consent_declined_reason", lang) if r == DECLINED else r for r in excluded]
         raise RegistryError("registry.not_eligible", lang=lang, participant=pid, criteria=reasons)
 
