@@ -125,6 +125,29 @@ def check_sqlite_file(url: str, *, lang: str | None = None) -> None:
                             tables=", ".join(sorted(tables)[:5]))
 
 
+class _Dialect:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class DirectConnection:
+    """What :mod:`workbench.registry.sql` and :func:`workbench.registry.audit.append_event` use of a
+    connection (``connection.dbapi_connection``, ``dialect.name``, ``info``), on a driver connection."""
+
+    __slots__ = ("dbapi_connection", "dialect", "info")
+
+    def __init__(self, dbapi_connection: Any, dialect: str) -> None:
+        self.dbapi_connection = dbapi_connection
+        self.dialect = _Dialect(dialect)
+        self.info: dict[str, Any] = {}
+
+    @property
+    def connection(self) -> DirectConnection:
+        return self
+
+
 class Database:
     """An engine plus the two kinds of transaction the registry uses (read, serialised write)."""
 
@@ -146,14 +169,18 @@ class Database:
             self.engine = sa.create_engine(url, pool_recycle=1800, pool_size=2, max_overflow=4)
 
     @contextmanager
-    def write(self, *, pipeline: bool = False) -> Iterator[sa.Connection]:
+    def write(self, *, direct: bool = False) -> Iterator[Any]:
         """A transaction that holds the registry's single writer lock until it commits.
 
-        ``pipeline=True`` (PostgreSQL) sends statements without waiting for each answer; only
-        for code that runs raw statements through :mod:`workbench.registry.sql`.
+        ``direct=True`` yields a :class:`DirectConnection` on the driver connection instead of a
+        SQLAlchemy ``Connection``: no SQLAlchemy transaction, events or pool reset per call, and
+        on PostgreSQL psycopg's pipeline mode (statements sent without waiting for each answer).
+        Only for code that runs its statements through :mod:`workbench.registry.sql` (the
+        allocation hot path).
         """
         head = None
-        with self._transaction(pipeline) as conn:
+        with (self._direct(self.engine.raw_connection()) if direct
+              else self._transaction()) as conn:
             conn.info.pop("wb_head", None)
             try:
                 yield conn
@@ -163,7 +190,7 @@ class Database:
             self.on_commit(head)
 
     @contextmanager
-    def _transaction(self, pipeline: bool) -> Iterator[sa.Connection]:
+    def _transaction(self) -> Iterator[sa.Connection]:
         if self.dialect == "sqlite":
             # the pool's check-out and check-in happen outside the queue: only BEGIN … COMMIT is serial
             with self.engine.connect() as conn:
@@ -173,19 +200,41 @@ class Database:
             return
         with self.engine.connect() as conn:
             conn = conn.execution_options(wb_write=True)
-            if not pipeline:
-                with conn.begin():
-                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
-                    yield conn
+            with conn.begin():
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+                yield conn
+
+    @contextmanager
+    def _direct(self, fairy: Any) -> Iterator[DirectConnection]:
+        """The write transaction of ``write(direct=True)`` on the pooled driver connection ``fairy``."""
+        dbapi = fairy.dbapi_connection
+        conn = DirectConnection(dbapi, self.dialect)
+        try:
+            if self.dialect == "sqlite":
+                with self._writer_queue():
+                    _begin_immediate(dbapi)
+                    try:
+                        yield conn
+                    except BaseException:
+                        if dbapi.in_transaction:
+                            dbapi.execute("ROLLBACK")
+                        raise
+                    dbapi.execute("COMMIT")
                 return
             # psycopg pipeline mode: statements whose results are not awaited travel together
             # (BEGIN, the lock and the first queries in one round trip; the inserts and COMMIT
             # in another). The server still runs them in order, after the lock is granted.
-            with conn.connection.dbapi_connection.pipeline(), conn.begin():
-                cur = conn.connection.dbapi_connection.cursor()
+            with dbapi.pipeline(), dbapi.transaction():
+                cur = dbapi.cursor()
                 cur.execute("SELECT pg_advisory_xact_lock(%(k)s)", {"k": PG_LOCK_KEY})
                 cur.close()
                 yield conn
+        except BaseException:
+            if not _idle(dbapi, self.dialect):
+                fairy.invalidate()  # a connection left mid-transaction is not handed out again
+            raise
+        finally:
+            fairy.close()
 
     @contextmanager
     def _writer_queue(self) -> Iterator[None]:
@@ -225,6 +274,18 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _idle(dbapi: Any, dialect: str) -> bool:
+    """Whether a driver connection is open and outside any transaction (fit for the pool)."""
+    try:
+        if dialect == "sqlite":
+            return not dbapi.in_transaction
+        import psycopg
+
+        return not dbapi.closed and dbapi.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+    except Exception:  # noqa: BLE001 - a connection that cannot say is not fit
+        return False
 
 
 def _install_sqlite_hooks(engine: sa.Engine) -> None:

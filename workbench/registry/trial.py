@@ -152,7 +152,7 @@ class Trial:
         who = normalize_user(by, lang=lang)
         levels = check_strata(self._cfg, strata, lang=lang)
         excluded: list[str] | None = None
-        with self._registry._db.write(pipeline=True) as conn:
+        with self._registry._db.write(direct=True) as conn:
             pre_cur = submit(conn, "precheck", trial_id=self._id, pid=pid, user=who)
             slot_cur = (submit(conn, "next_slot", trial_id=self._id, list_key=list_key(self._cfg, levels))
                         if self._cfg["scheme"] in ("simple", "block", "stratified_block") else None)
