@@ -1,78 +1,123 @@
 """Randomizations per second with 16 concurrent clients, registry vs a plain sqlite3 loop.
 
-Run:  .venv/bin/python benchmarks/bench_registry.py [--clients 16] [--each 300]
+Run:  .venv/bin/python benchmarks/bench_registry.py [--clients 16] [--each 200]
       [--pg postgresql://user:pw@127.0.0.1/db]   (or env WORKBENCH_TEST_PG_URL)
 
 Each client is a separate process. All clients wait for a start file, then draw; the rate is the
 total number of draws divided by the time from the start signal until the last client finished.
 The baseline is plain ``sqlite3`` with one ``BEGIN IMMEDIATE`` transaction per draw (read the
 highest position, insert the draw), with the same pragmas as the registry (WAL, synchronous=FULL,
-busy timeout). Goal (issue 8): registry ≥ 0.8 × baseline on SQLite.
+busy timeout). On PostgreSQL the baseline is plain psycopg with one transaction per draw that
+takes an advisory lock, reads the highest position and inserts the draw. Goal (issue 20):
+registry ≥ 0.8 × its backend's baseline, with the hash chain and a signed receipt appended to
+``register/kvitton.txt`` after every draw (the registry runs in a project folder with a key).
+
+Every row also reports the peak resident memory (RSS) of the largest client process.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 
-def _plain_sqlite_worker(path: str, prefix: str, n: int) -> None:
+# Each worker connects (and imports) before the start signal and returns the drawing loop.
+
+def _plain_sqlite_worker(path: str, prefix: str, n: int) -> Callable[[], None]:
     conn = sqlite3.connect(path, timeout=60, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA busy_timeout=60000")
-    for i in range(n):
-        conn.execute("BEGIN IMMEDIATE")
-        top = conn.execute("SELECT max(position) FROM draws").fetchone()[0] or 0
-        conn.execute("INSERT INTO draws(participant, position, arm) VALUES (?, ?, ?)",
-                     (f"{prefix}-{i}", top + 1, "insats" if (top % 4) < 2 else "kontroll"))
-        conn.execute("COMMIT")
-    conn.close()
+
+    def loop() -> None:
+        for i in range(n):
+            conn.execute("BEGIN IMMEDIATE")
+            top = conn.execute("SELECT max(position) FROM draws").fetchone()[0] or 0
+            conn.execute("INSERT INTO draws(participant, position, arm) VALUES (?, ?, ?)",
+                         (f"{prefix}-{i}", top + 1, "insats" if (top % 4) < 2 else "kontroll"))
+            conn.execute("COMMIT")
+        conn.close()
+    return loop
 
 
-def _plain_pg_worker(url: str, prefix: str, n: int) -> None:
+def _plain_pg_worker(url: str, prefix: str, n: int) -> Callable[[], None]:
     import psycopg
 
-    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+    conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
+
+    def loop() -> None:
         for i in range(n):
             with conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(42)")
                 top = conn.execute("SELECT max(position) FROM bench_draws").fetchone()[0] or 0
                 conn.execute("INSERT INTO bench_draws(participant, position, arm) VALUES (%s, %s, %s)",
                              (f"{prefix}-{i}", top + 1, "insats"))
+        conn.close()
+    return loop
 
 
-def _registry_worker(url: str, prefix: str, n: int) -> None:
+#: the project's pseudonymization key in the benchmark (receipts are signed with a key derived from it)
+BENCH_KEY = "bench-key-not-secret"
+
+
+def _registry_worker(url: str, prefix: str, n: int) -> Callable[[], None]:
     from workbench.registry.api import Registry
 
-    reg = Registry(url)
+    project, _, url = url.partition("|")
+    reg = Registry(url or None, path=project, key=BENCH_KEY)
     trial = reg.trial("bench")
-    for i in range(n):
-        trial.randomize(f"{prefix}-{i}", strata={"stadsdel": ("Norr", "Söder")[i % 2]}, by=prefix)
-    reg.close()
+
+    def loop() -> None:
+        for i in range(n):
+            trial.randomize(f"{prefix}-{i}", strata={"stadsdel": ("Norr", "Söder")[i % 2]}, by=prefix)
+        reg.close()
+    return loop
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak RSS in MB (``VmHWM``: ``ru_maxrss`` would include the parent's before exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 WORKERS = {"plain_sqlite": _plain_sqlite_worker, "plain_pg": _plain_pg_worker,
            "registry": _registry_worker}
 
 
-def _run(kind: str, target: str, clients: int, each: int) -> float:
+def _run(kind: str, target: str, clients: int, each: int) -> tuple[float, float, float]:
+    """Draws per second over all clients, the peak RSS (MB) of the largest client and the CPU
+    time (user + system, ms) the clients spent per draw."""
     go = Path(tempfile.mkdtemp()) / "go"
     procs = [subprocess.Popen([sys.executable, __file__, "--worker", kind, target, f"c{k}",
-                               str(each), str(go)]) for k in range(clients)]
+                               str(each), str(go)], stdout=subprocess.PIPE, text=True)
+             for k in range(clients)]
     time.sleep(2.0 + 0.15 * clients)  # let every client import and connect
     t0 = time.perf_counter()
     go.write_text("go")
+    peaks, cpu = [], 0.0
     for p in procs:
-        if p.wait() != 0:
+        out, _ = p.communicate()
+        if p.returncode != 0:
             raise SystemExit(f"{kind} worker failed")
-    return clients * each / (time.perf_counter() - t0)
+        rss, seconds = out.split()[-2:]
+        peaks.append(float(rss))
+        cpu += float(seconds)
+    rate = clients * each / (time.perf_counter() - t0)
+    return rate, max(peaks), 1000 * cpu / (clients * each)
 
 
 def _setup_plain_sqlite(folder: Path) -> str:
@@ -85,23 +130,37 @@ def _setup_plain_sqlite(folder: Path) -> str:
     return path
 
 
-def _setup_registry(url: str) -> str:
+def _setup_registry(url: str | None, project: Path) -> str:
     import sqlalchemy as sa
 
     from workbench.registry import schema
     from workbench.registry.api import Registry
 
-    if url.startswith("postgres"):
+    if url is not None:
         from workbench.registry.engine import resolve_url
 
         engine = sa.create_engine(resolve_url(url, None))
         with engine.begin() as conn:
             schema.metadata.drop_all(conn)
         engine.dispose()
-    reg = Registry(url)
+    reg = Registry(url, path=project, key=BENCH_KEY)
     reg.create_trial("bench", strata={"stadsdel": ["Norr", "Söder"]}, seed=1)
     reg.close()
-    return url
+    return f"{project}|{url or ''}"
+
+
+def _check_registry(target: str, clients: int, each: int) -> None:
+    """The run left a sound registry: every draw stored once, the chain and receipts verified."""
+    from workbench.registry.api import Registry
+    from workbench.registry.receipts import stored_receipts
+
+    project, _, url = target.partition("|")
+    with Registry(url or None, path=project, key=BENCH_KEY) as reg:
+        report = reg.verify()
+        n = len(reg.trial("bench").allocations())
+        receipts = len(stored_receipts(reg.receipts_file))
+    if not report.ok or n != clients * each or receipts < clients * each:
+        raise SystemExit(f"registry run unsound: ok={report.ok} allocations={n} receipts={receipts}")
 
 
 def _setup_plain_pg(url: str) -> str:
@@ -117,31 +176,53 @@ def _setup_plain_pg(url: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--clients", type=int, default=16)
-    ap.add_argument("--each", type=int, default=300)
+    ap.add_argument("--each", type=int, default=200)
     ap.add_argument("--pg", default=os.environ.get("WORKBENCH_TEST_PG_URL"))
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="baseline and registry run alternately this many times; medians reported")
     ap.add_argument("--worker", nargs=5, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
         kind, target, prefix, n, go = args.worker
+        loop = WORKERS[kind](target, prefix, int(n))
         while not os.path.exists(go):
             time.sleep(0.005)
-        WORKERS[kind](target, prefix, int(n))
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        loop()
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        print(_peak_rss_mb(), cpu)  # CPU seconds spent drawing
         return
     folder = Path(tempfile.mkdtemp(prefix="bench_registry_"))
-    base = _run("plain_sqlite", _setup_plain_sqlite(folder), args.clients, args.each)
-    rows = [("plain sqlite3 BEGIN IMMEDIATE", base)]
-    sqlite_url = f"sqlite:///{folder / 'registry.sqlite'}"
-    rows.append(("registry, SQLite", _run("registry", _setup_registry(sqlite_url), args.clients, args.each)))
+    n, each = args.clients, args.each
+    pairs = [("plain sqlite3 BEGIN IMMEDIATE", "plain_sqlite", "registry, SQLite", None)]
     if args.pg:
-        rows.append(("plain psycopg advisory lock", _run("plain_pg", _setup_plain_pg(args.pg),
-                                                           args.clients, args.each)))
-        rows.append(("registry, PostgreSQL", _run("registry", _setup_registry(args.pg),
-                                                  args.clients, args.each)))
-    print(f"{args.clients} clients x {args.each} draws each (2 cores: {os.cpu_count()} cpus)")
-    print(f"{'backend':34s} {'draws/s':>9s} {'x sqlite3 loop':>15s}")
-    for name, rate in rows:
-        print(f"{name:34s} {rate:9.0f} {rate / base:15.2f}")
+        pairs.append(("plain psycopg advisory lock", "plain_pg", "registry, PostgreSQL", args.pg))
+    lines = []
+    for base_name, base_kind, reg_name, url in pairs:
+        base_runs, reg_runs, ratios = [], [], []
+        for r in range(args.rounds):  # alternate, so that a burst of load elsewhere hits both
+            sub = folder / f"{base_kind}_{r}"
+            sub.mkdir()
+            base_target = _setup_plain_sqlite(sub) if url is None else _setup_plain_pg(url)
+            base_runs.append(_run(base_kind, base_target, n, each))
+            target = _setup_registry(url, sub / "project")  # SQLite: the project's register.sqlite
+            reg_runs.append(_run("registry", target, n, each))
+            _check_registry(target, n, each)
+            ratios.append(reg_runs[-1][0] / base_runs[-1][0])
+        lines.append((base_name, _median(base_runs), 1.0))
+        lines.append((reg_name, _median(reg_runs), statistics.median(ratios)))
+    print(f"{n} clients x {each} draws each, {args.rounds} alternating rounds, medians "
+          f"({os.cpu_count()} cpus); registry with hash chain and a signed receipt per draw")
+    print(f"{'backend':30s} {'draws/s':>8s} {'x plain':>8s} {'CPU ms/draw':>12s} {'peak RSS MB':>12s}")
+    for name, (rate, rss, cpu), ratio in lines:
+        print(f"{name:30s} {rate:8.0f} {ratio:8.2f} {cpu:12.2f} {rss:12.0f}")
 
+
+def _median(runs: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """Median rate and CPU per draw; the largest peak RSS."""
+    return (statistics.median(r[0] for r in runs), max(r[1] for r in runs),
+            statistics.median(r[2] for r in runs))
 
 if __name__ == "__main__":
     main()

@@ -122,3 +122,59 @@ def test_killed_inside_transaction_leaves_nothing(db_url, tmp_path):
     report = reg.verify(expected_head=head_before[1])
     assert report.ok, report.problems
     reg.close()
+
+
+def _randomize_in_thread(reg, pid):
+    import threading
+
+    box = {}
+
+    def run():
+        try:
+            box["alloc"] = reg.trial("kö").randomize(pid, by="anna")
+        except Exception as exc:  # noqa: BLE001 - handed to the test
+            box["error"] = exc
+
+    th = threading.Thread(target=run, daemon=True)
+    th.start()
+    return th, box
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the flock queue is POSIX only")
+def test_sqlite_writers_wait_in_the_flock_queue(tmp_path):
+    import fcntl
+
+    db = tmp_path / "reg.sqlite"
+    reg = Registry(f"sqlite:///{db}")
+    reg.create_trial("kö", seed=3)
+    lock = Path(f"{db}.wblock")
+    assert lock.exists()
+    fd = os.open(lock, os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # another writer is in the queue's lock
+    th, box = _randomize_in_thread(reg, "K-1")
+    th.join(0.5)
+    assert th.is_alive(), "a registry writer did not wait for the queue"
+    os.close(fd)
+    th.join(10)
+    assert not th.is_alive() and "error" not in box
+    assert box["alloc"].sequence_no == 1
+    reg.close()
+
+
+def test_sqlite_writer_outside_the_queue_still_excludes(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "reg.sqlite"
+    reg = Registry(f"sqlite:///{db}")
+    reg.create_trial("kö", seed=3)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # e.g. the sqlite3 shell, which knows nothing of the queue
+    th, box = _randomize_in_thread(reg, "K-2")
+    th.join(0.5)
+    assert th.is_alive(), "a registry writer ran while another connection held the write lock"
+    other.execute("COMMIT")
+    other.close()
+    th.join(10)
+    assert not th.is_alive() and "error" not in box
+    assert reg.verify().ok
+    reg.close()

@@ -63,16 +63,26 @@ def append_event(conn: sa.Connection, *, trial: str | None, kind: str, payload: 
     ``head`` is the last event's (number, hash) when the caller has just read it in the same
     transaction; otherwise it is read here.
     """
+    row = event_row(conn, trial=trial, kind=kind, payload=payload, by=by,
+                    participant_id=participant_id, created_at=created_at, head=head)
+    execute(conn, "insert_event", **row)
+    return row["seq"]
+
+
+def event_row(conn: sa.Connection, *, trial: str | None, kind: str, payload: Mapping[str, Any],
+              by: str, participant_id: str | None = None, created_at: str | None = None,
+              head: tuple[int, str] | None = None) -> dict[str, Any]:
+    """The parameters of the ``insert_event`` statement for the next event, for a caller that
+    sends it together with another statement; the caller must insert it in this transaction."""
     last = head if head is not None and head[0] is not None else first(conn, "last_event")
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     created_at = created_at or now_iso()
     body = event_body(seq, trial, kind, participant_id, payload, by, created_at)
     digest = event_hash(prev, body)
-    execute(conn, "insert_event", seq=seq, trial=trial, kind=kind, participant_id=participant_id,
-            payload=canonical(dict(payload)), by=by, created_at=created_at, prev_hash=prev,
-            hash=digest)
     conn.info[HEAD_INFO] = (seq, digest)  # Database.write hands it on once the transaction commits
-    return seq
+    return {"seq": seq, "trial": trial, "kind": kind, "participant_id": participant_id,
+            "payload": canonical(dict(payload)), "by": by, "created_at": created_at,
+            "prev_hash": prev, "hash": digest}
 
 
 def pause_hook() -> None:

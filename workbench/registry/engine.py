@@ -3,22 +3,31 @@
 SQLite runs in WAL mode with ``synchronous=FULL`` (a committed allocation survives a power cut)
 and a busy timeout. Every write transaction starts with ``BEGIN IMMEDIATE``, so allocations are
 serialised by the database's write lock; the pysqlite driver's own transaction handling is
-switched off with SQLAlchemy event hooks, as the SQLAlchemy documentation recommends. A writer
-that finds the lock taken retries ``BEGIN IMMEDIATE`` after pauses of 0.1–1 ms rather than
-waiting in SQLite's busy handler, whose back-off grows to 100 ms and leaves the lock idle under
-contention (16 clients: about twice the throughput). A killed writer's lock is released by the
-operating system and its uncommitted transaction rolled back.
+switched off with SQLAlchemy event hooks, as the SQLAlchemy documentation recommends.
+
+Registry writers queue for that lock on an exclusive ``flock`` of a lock file beside the database
+(``register.sqlite.wblock``) taken before ``BEGIN IMMEDIATE`` and released after the commit: the
+kernel wakes the next waiter the moment the lock is free, and a waiter uses no CPU. SQLite's own
+busy handler backs off to sleeps of up to 100 ms and leaves the lock idle under contention;
+polling ``BEGIN IMMEDIATE`` hands it on quickly but 15 polling clients starve the one holding the
+lock on a 2-core machine (measured, 16 clients: 4.2 ms of CPU per draw instead of about 1; see
+``benchmarks/bench_registry.py``). Where ``fcntl`` is missing (Windows) SQLite's busy handler
+waits. Any other writer (the ``sqlite3`` shell) is still excluded by ``BEGIN IMMEDIATE`` itself.
+A killed writer's locks are released by the operating system and its uncommitted transaction
+rolled back.
 
 PostgreSQL (psycopg 3) serialises writers with a transaction-scoped advisory lock taken as the
 first statement of every write transaction; it is released at commit, rollback or disconnect.
+(Every event extends one global hash chain, so writers must be serialised globally; a
+``SELECT … FOR UPDATE`` of a trial's row would not order events of different trials, and in
+READ COMMITTED its subqueries would still read the snapshot from before the wait.)
 """
 
 from __future__ import annotations
 
 import os
-import random
 import sqlite3
-import time
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,12 +37,19 @@ import sqlalchemy as sa
 
 from workbench.core.errors import RegistryError
 
+try:
+    import fcntl
+except ImportError:  # Windows: SQLite's busy handler does the waiting
+    fcntl = None  # type: ignore[assignment]
+
 #: file name of the registry inside ``<project>/register/``
 DB_DIR = "register"
 DB_FILE = "register.sqlite"
 #: key of the PostgreSQL advisory lock that serialises writers
 PG_LOCK_KEY = 7_411_902_335
 BUSY_TIMEOUT_MS = 60_000
+#: the lock files whose ``flock`` the current thread holds (a nested write must not wait for itself)
+_HELD = threading.local()
 
 
 def resolve_url(url: str | None, path: str | os.PathLike[str] | None, *, lang: str | None = None) -> str:
@@ -112,6 +128,29 @@ def check_sqlite_file(url: str, *, lang: str | None = None) -> None:
                             tables=", ".join(sorted(tables)[:5]))
 
 
+class _Dialect:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class DirectConnection:
+    """What :mod:`workbench.registry.sql` and :func:`workbench.registry.audit.append_event` use of a
+    connection (``connection.dbapi_connection``, ``dialect.name``, ``info``), on a driver connection."""
+
+    __slots__ = ("dbapi_connection", "dialect", "info")
+
+    def __init__(self, dbapi_connection: Any, dialect: str) -> None:
+        self.dbapi_connection = dbapi_connection
+        self.dialect = _Dialect(dialect)
+        self.info: dict[str, Any] = {}
+
+    @property
+    def connection(self) -> DirectConnection:
+        return self
+
+
 class Database:
     """An engine plus the two kinds of transaction the registry uses (read, serialised write)."""
 
@@ -121,21 +160,31 @@ class Database:
         #: events has committed (the registry writes a receipt; see :mod:`workbench.registry.receipts`)
         self.on_commit: Any = None
         self.dialect = "sqlite" if url.startswith("sqlite") else "postgresql"
+        #: the file whose ``flock`` queues SQLite writers (None: in-memory database or no fcntl)
+        self._lock_file: str | None = None
         if self.dialect == "sqlite":
             self.engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _install_sqlite_hooks(self.engine)
+            file = sqlite_file(url)
+            if file is not None and fcntl is not None:
+                self._lock_file = f"{file}.wblock"
         else:
             self.engine = sa.create_engine(url, pool_recycle=1800, pool_size=2, max_overflow=4)
 
     @contextmanager
-    def write(self, *, pipeline: bool = False) -> Iterator[sa.Connection]:
+    def write(self, *, direct: bool = False) -> Iterator[Any]:
         """A transaction that holds the registry's single writer lock until it commits.
 
-        ``pipeline=True`` (PostgreSQL) sends statements without waiting for each answer; only
-        for code that runs raw statements through :mod:`workbench.registry.sql`.
+        ``direct=True`` yields a :class:`DirectConnection` on the driver connection instead of a
+        SQLAlchemy ``Connection``: no SQLAlchemy transaction, events or execution options per call,
+        and on PostgreSQL ``BEGIN`` and the lock in one round trip. (psycopg's pipeline mode, used
+        before, cost 1.6 ms of client CPU per draw in its pure-Python result loop: measured.)
+        Only for code that runs its statements through :mod:`workbench.registry.sql` (the
+        allocation hot path).
         """
         head = None
-        with self._transaction(pipeline) as conn:
+        with (self._direct(self.engine.raw_connection()) if direct
+              else self._transaction()) as conn:
             conn.info.pop("wb_head", None)
             try:
                 yield conn
@@ -145,26 +194,86 @@ class Database:
             self.on_commit(head)
 
     @contextmanager
-    def _transaction(self, pipeline: bool) -> Iterator[sa.Connection]:
+    def _transaction(self) -> Iterator[sa.Connection]:
+        if self.dialect == "sqlite":
+            # the pool's check-out and check-in happen outside the queue: only BEGIN … COMMIT is serial
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(wb_write=True)
+                with self._writer_queue(), conn.begin():
+                    yield conn
+            return
         with self.engine.connect() as conn:
             conn = conn.execution_options(wb_write=True)
-            if self.dialect == "sqlite":
-                with conn.begin():
-                    yield conn
-                return
-            if not pipeline:
-                with conn.begin():
-                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
-                    yield conn
-                return
-            # psycopg pipeline mode: statements whose results are not awaited travel together
-            # (BEGIN, the lock and the first queries in one round trip; the inserts and COMMIT
-            # in another). The server still runs them in order, after the lock is granted.
-            with conn.connection.dbapi_connection.pipeline(), conn.begin():
-                cur = conn.connection.dbapi_connection.cursor()
-                cur.execute("SELECT pg_advisory_xact_lock(%(k)s)", {"k": PG_LOCK_KEY})
-                cur.close()
+            with conn.begin():
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
                 yield conn
+
+    @contextmanager
+    def _direct(self, fairy: Any) -> Iterator[DirectConnection]:
+        """The write transaction of ``write(direct=True)`` on the pooled driver connection ``fairy``."""
+        dbapi = fairy.dbapi_connection
+        conn = DirectConnection(dbapi, self.dialect)
+        try:
+            if self.dialect == "sqlite":
+                with self._writer_queue():
+                    _begin_immediate(dbapi)
+                    try:
+                        yield conn
+                    except BaseException:
+                        if dbapi.in_transaction:
+                            dbapi.execute("ROLLBACK")
+                        raise
+                    dbapi.execute("COMMIT")
+                return
+            # autocommit on the driver, so that BEGIN and the lock travel in one simple query (no
+            # parameters) instead of psycopg's separate BEGIN; the caller's statements follow one
+            # round trip each, then COMMIT: 4 round trips per draw (plain psycopg needs 5)
+            dbapi.autocommit = True
+            try:
+                dbapi.execute(f"BEGIN; SELECT pg_advisory_xact_lock({PG_LOCK_KEY:d})")
+                try:
+                    yield conn
+                except BaseException:
+                    if not dbapi.closed:
+                        dbapi.execute("ROLLBACK")
+                    raise
+                dbapi.execute("COMMIT")
+            finally:
+                if _idle(dbapi, self.dialect):
+                    dbapi.autocommit = False  # as the pool hands it to SQLAlchemy
+        except BaseException:
+            if not _idle(dbapi, self.dialect):
+                fairy.invalidate()  # a connection left mid-transaction is not handed out again
+            raise
+        finally:
+            fairy.close()
+
+    @contextmanager
+    def _writer_queue(self) -> Iterator[None]:
+        """Hold the exclusive ``flock`` of the lock file until the write transaction has ended.
+
+        A nested write of the same thread passes through (its ``BEGIN IMMEDIATE`` then waits in
+        SQLite's busy handler, as any writer outside the queue does); so does a writer that cannot
+        create the lock file (a read-only folder).
+        """
+        held: set[str] = _HELD.__dict__.setdefault("files", set())
+        if self._lock_file is None or self._lock_file in held:
+            yield
+            return
+        try:
+            fd = os.open(self._lock_file, os.O_RDWR | os.O_CREAT, 0o640)
+        except OSError:
+            yield
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            held.add(self._lock_file)
+            try:
+                yield
+            finally:
+                held.discard(self._lock_file)
+        finally:
+            os.close(fd)  # releases the lock
 
     @contextmanager
     def read(self) -> Iterator[sa.Connection]:
@@ -177,6 +286,18 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _idle(dbapi: Any, dialect: str) -> bool:
+    """Whether a driver connection is open and outside any transaction (fit for the pool)."""
+    try:
+        if dialect == "sqlite":
+            return not dbapi.in_transaction
+        import psycopg
+
+        return not dbapi.closed and dbapi.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+    except Exception:  # noqa: BLE001 - a connection that cannot say is not fit
+        return False
 
 
 def _install_sqlite_hooks(engine: sa.Engine) -> None:
@@ -199,23 +320,5 @@ def _install_sqlite_hooks(engine: sa.Engine) -> None:
 
 
 def _begin_immediate(dbapi_conn: Any) -> None:
-    """``BEGIN IMMEDIATE``, retried after short random pauses while another writer holds the lock.
-
-    SQLite's own busy handler backs off to sleeps of up to 100 ms, so under contention the lock
-    often stands idle; polling every 0.1–1 ms hands it on almost at once.
-    """
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    dbapi_conn.execute("PRAGMA busy_timeout = 0")
-    try:
-        while True:
-            try:
-                dbapi_conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(random.uniform(0.0001, 0.001))
-    finally:
-        dbapi_conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    """``BEGIN IMMEDIATE`` (a writer outside the registry's queue is waited for by the busy handler)."""
+    dbapi_conn.execute("BEGIN IMMEDIATE")

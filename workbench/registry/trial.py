@@ -18,11 +18,11 @@ from workbench.core.errors import RegistryError
 from workbench.core.messages import msg, resolve_lang
 from workbench.registry import schema as s
 from workbench.registry.allocate import draw
-from workbench.registry.audit import HEAD_INFO, append_event, now_iso, pause_hook
+from workbench.registry.audit import HEAD_INFO, append_event, event_row, now_iso, pause_hook
 from workbench.registry.config import check_strata, list_key
 from workbench.registry.ids import normalize_participant, normalize_user
 from workbench.registry.models import Allocation, RegistryView
-from workbench.registry.sql import execute, fetch_first, first, submit
+from workbench.registry.sql import execute, first
 from workbench.registry.roles import effective_role, require_owner, role_of
 
 if TYPE_CHECKING:
@@ -152,12 +152,13 @@ class Trial:
         who = normalize_user(by, lang=lang)
         levels = check_strata(self._cfg, strata, lang=lang)
         excluded: list[str] | None = None
-        with self._registry._db.write(pipeline=True) as conn:
-            pre_cur = submit(conn, "precheck", trial_id=self._id, pid=pid, user=who)
-            slot_cur = (submit(conn, "next_slot", trial_id=self._id, list_key=list_key(self._cfg, levels))
-                        if self._cfg["scheme"] in ("simple", "block", "stratified_block") else None)
-            pre = fetch_first(pre_cur)
-            slot_row = fetch_first(slot_cur) if slot_cur is not None else None
+        with self._registry._db.write(direct=True) as conn:
+            if self._cfg["scheme"] in ("simple", "block", "stratified_block"):
+                row = first(conn, "precheck_slot", trial_id=self._id, pid=pid, user=who,
+                            list_key=list_key(self._cfg, levels))
+                pre, slot_row = row[:13], row[13:]
+            else:
+                pre, slot_row = first(conn, "precheck", trial_id=self._id, pid=pid, user=who), None
             role = effective_role(self._cfg.get("owner"), who, pre[1], pre[2])
             if role is None and pre[12] == 0:
                 role = "staff"  # one-person mode: nobody has been granted a role yet
@@ -188,17 +189,27 @@ class Trial:
                            "member_no": d.member_no, "order_no": order_no, "block_no": d.block_no,
                            "strata": levels, "cluster": cluster, "eligibility": record,
                            "consent": consent}
-                seq = append_event(conn, trial=self.name, kind="allocation", participant_id=pid,
-                                   by=who, payload=payload, created_at=created,
-                                   head=None if d.extended else (pre[4], pre[5]))
+                event = event_row(conn, trial=self.name, kind="allocation", participant_id=pid,
+                                  by=who, payload=payload, created_at=created,
+                                  head=None if d.extended else (pre[4], pre[5]))
+                seq = event["seq"]
+                alloc = dict(trial_id=self._id, participant_id=pid, list_key=d.list_key,
+                             sequence_no=d.sequence_no, member_no=d.member_no, order_no=order_no,
+                             arm=d.arm, cluster=cluster, by=who, created_at=created,
+                             strata=json.dumps(levels, sort_keys=True, ensure_ascii=False),
+                             event_seq=seq)
                 pause_hook()
-                execute(conn, "insert_allocation", trial_id=self._id, participant_id=pid,
-                    list_key=d.list_key, sequence_no=d.sequence_no, member_no=d.member_no,
-                    order_no=order_no, arm=d.arm, cluster=cluster, by=who, created_at=created,
-                    strata=json.dumps(levels, sort_keys=True, ensure_ascii=False), event_seq=seq)
-                code = self._registry.receipt_code(seq, conn.info[HEAD_INFO][1])
-                return Allocation(pid, d.arm, d.sequence_no, datetime.fromisoformat(created), who,
-                                  False, self.name, levels, None, code)
+                if conn.dialect.name == "postgresql":  # one round trip for both rows
+                    execute(conn, "insert_event_allocation", **event, **{
+                        k: v for k, v in alloc.items() if k not in event})
+                else:
+                    execute(conn, "insert_event", **event)
+                    execute(conn, "insert_allocation", **alloc)
+                head_hash = conn.info[HEAD_INFO][1]
+        if excluded is None:  # drawn: the receipt code is computed after the writer lock is released
+            code = self._registry.receipt_code(seq, head_hash)
+            return Allocation(pid, d.arm, d.sequence_no, datetime.fromisoformat(created), who,
+                              False, self.name, levels, None, code)
         reasons = [msg("registry.consent_declined_reason", lang) if r == DECLINED else r for r in excluded]
         raise RegistryError("registry.not_eligible", lang=lang, participant=pid, criteria=reasons)
 
