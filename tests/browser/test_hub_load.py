@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.hub, pytest.mark.postgres, pytest.mark.slow]
+pytestmark = [pytest.mark.hub, pytest.mark.postgres, pytest.mark.slow, pytest.mark.load]
 
 ROOT = Path(__file__).resolve().parents[2]
 STAFF_PW, OWNER_PW = "personal-losen-2026", "agarens-mycket-langa-losenord-2026-xyz"
