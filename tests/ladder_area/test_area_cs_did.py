@@ -37,7 +37,7 @@ def _did(data, case, aggregation, **kw):
                   anticipation=int(antic), aggregation=aggregation, inference="none", **kw)
 
 
-def _close(mine, ref):
+def check_close(mine, ref):
     """Equal to 1e-10, or both NaN (the reference cell's SE, as did reports it)."""
     mine, ref = np.asarray(mine, float), np.asarray(ref, float)
     assert np.array_equal(np.isnan(mine), np.isnan(ref))
@@ -51,15 +51,15 @@ def test_aggregations_match_did(mpdta, case, aggregation):
     ref = ref[ref["level"] == aggregation]
     r = _did(mpdta, case, aggregation)
     overall = ref[ref["key"].isna()].iloc[0]
-    _close([r.estimate.estimate, r.estimate.std_error], [overall["att"], overall["se"]])
+    check_close([r.estimate.estimate, r.estimate.std_error], [overall["att"], overall["se"]])
     assert r.estimate.df is None and r.estimate.se_type.startswith("influence function")
     if aggregation != "simple":
         by = ref[ref["key"].notna()]
         table = r.aggregation.set_index("key")
         keys = by["key"].astype(int) - (2003 if aggregation == "group" else 0)  # group keys are codes
         assert list(table.index) == list(keys)
-        _close(table["att"], by["att"])
-        _close(table["se"], by["se"])
+        check_close(table["att"], by["att"])
+        check_close(table["se"], by["se"])
     assert r.base_period == case[1] and r.anticipation == case[2]
     assert r.unbalanced_as_cross_sections == bool(case[3])
     if case[3]:
@@ -80,8 +80,8 @@ def test_group_time_cells_match_did(mpdta, case):
     cells, _ = group_time_att(p, control=control, base_period=base, anticipation=int(antic))
     mine = cells.assign(g=cells["group"] + 2003, t=cells["time"] + 2003).set_index(["g", "t"])
     mine = mine.loc[list(zip(ref["group"], ref["time"]))]
-    _close(mine["att"], ref["att"])
-    _close(mine["se"], ref["se"])
+    check_close(mine["att"], ref["att"])
+    check_close(mine["se"], ref["se"])
 
 
 def test_share_term_is_what_made_the_old_se_small(mpdta):
@@ -104,8 +104,8 @@ def test_event_study_follows_the_estimator(mpdta):
     ref = REF[(REF.control == "never") & (REF.base_period == "varying") & (REF.anticipation == 0)
               & (REF.unbalanced == 0) & (REF.level == "event") & REF.key.notna()]
     coefs = ev.coefficients.set_index("rel_time")
-    _close(coefs.loc[ref["key"].astype(int), "estimate"], ref["att"])
-    _close(coefs.loc[ref["key"].astype(int), "std_error"], ref["se"])
+    check_close(coefs.loc[ref["key"].astype(int), "estimate"], ref["att"])
+    check_close(coefs.loc[ref["key"].astype(int), "std_error"], ref["se"])
     assert "Callaway" in ev.chart().to_dict()["title"]
     assert np.isfinite(ev.pretrend_p) and ev.pretrend_q == 3
     twfe = wb.did(mpdta, unit="countyreal", time="year", outcome="lemp", treated="d",

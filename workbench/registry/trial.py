@@ -22,11 +22,11 @@ from workbench.registry.audit import HEAD_INFO, append_event, event_row, now_iso
 from workbench.registry.config import check_strata, list_key
 from workbench.registry.ids import normalize_participant, normalize_user
 from workbench.registry.models import Allocation, RegistryView
+from workbench.registry.trial_views import TrialViews
 from workbench.registry.sql import execute, first
 from workbench.registry.roles import effective_role, require_owner, role_of
 
 if TYPE_CHECKING:
-    import pandas as pd
 
     from workbench.registry.models import AdherenceReport
 
@@ -42,7 +42,7 @@ class StoredAllocation(NamedTuple):
     strata: str
 
 
-class Trial:
+class Trial(TrialViews):
     """A randomized trial. Get one with ``Registry.create_trial`` or ``Registry.trial``."""
 
     def __init__(self, registry: RegistryView, trial_id: int, config: dict[str, Any]) -> None:
@@ -352,12 +352,6 @@ class Trial:
             append_event(conn, trial=self.name, kind="trial_closed", by=who, payload={"reason": reason})
 
     # -- views -----------------------------------------------------------------------------------
-    def allocations(self, *, viewer: str | None = None, lang: str | None = None) -> pd.DataFrame:
-        """The allocations so far; a staff ``viewer`` sees only the participants they randomized."""
-        from workbench.registry.export import allocation_table
-
-        return allocation_table(self, viewer=viewer, lang=self._lang(lang))
-
     def reassigner(self, participant_ids: Any, *, treated_arm: str, lang: str | None = None) -> Any:
         """``reassign(rng)`` for ``wb.rct(..., randomization_inference=True, ri_scheme=...)``.
 
@@ -367,30 +361,6 @@ class Trial:
         from workbench.registry.rerandomize import reassigner
 
         return reassigner(self, list(participant_ids), treated_arm=treated_arm, lang=self._lang(lang))
-
-    def arm_totals(self, *, viewer: str | None = None, lang: str | None = None) -> pd.DataFrame:
-        """Allocations per stratum and arm; hidden from staff while recruitment runs."""
-        from workbench.registry.export import arm_totals
-
-        return arm_totals(self, viewer=viewer, lang=self._lang(lang))
-
-    def event_log(self, *, viewer: str | None = None, lang: str | None = None) -> pd.DataFrame:
-        """Every event of this trial (owner only)."""
-        from workbench.registry.export import event_log
-
-        return event_log(self, viewer=viewer, lang=self._lang(lang))
-
-    def consort(self, *, viewer: str | None = None, lang: str | None = None) -> pd.DataFrame:
-        """CONSORT counts: assessed, excluded with reasons, randomized, per arm, withdrawn."""
-        from workbench.registry.export import consort_counts
-
-        return consort_counts(self, viewer=viewer, lang=self._lang(lang))
-
-    def export(self, folder: Any, *, viewer: str | None = None, lang: str | None = None) -> dict[str, Any]:
-        """Write the allocation log, event log and CONSORT counts as CSV files (owner only)."""
-        from workbench.registry.export import write_export
-
-        return write_export(self, folder, viewer=viewer, lang=self._lang(lang))
 
     def adherence(self, entrants: Any, *, id: str | None = None, start: str | None = None,
                   key: Any = None, lang: str | None = None) -> float:
