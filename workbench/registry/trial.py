@@ -26,8 +26,7 @@ from workbench.registry.trial_views import TrialViews
 from workbench.registry.sql import execute, first
 from workbench.registry.roles import effective_role, require_owner, role_of
 
-if TYPE_CHECKING:
-
+if TYPE_CHECKING:  # pragma: no cover
     from workbench.registry.models import AdherenceReport
 
 DECLINED = "__consent_declined__"
