@@ -14,13 +14,13 @@ Event kinds and their tables
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
 
 from workbench.registry import schema as s
+from workbench.registry.row_rebuild import expected_rows
 
 INDICATOR = "indicator_defined"
 OCCASION = "occasion_defined"
@@ -67,16 +67,7 @@ def measurement_problems(conn: sa.Connection, events: list[Any]) -> list[Problem
     names = set(sa.inspect(conn).get_table_names())
     if not all(t.name in names for t in s.MEASUREMENT_TABLES):
         return []
-    expected: dict[str, dict[int, dict[str, Any]]] = {t.name: {} for t in s.MEASUREMENT_TABLES}
-    for e in events:
-        if e.kind not in MEASURE_KINDS:
-            continue
-        try:
-            payload = json.loads(e.payload)
-        except (TypeError, ValueError):
-            payload = {}
-        table, row = row_for_event(e.kind, e.participant_id, payload, e.by, e.created_at)
-        expected[table.name][e.seq] = row
+    expected = expected_rows(events, s.MEASUREMENT_TABLES, MEASURE_KINDS, row_for_event)
     problems: list[Problem] = []
     for table in s.MEASUREMENT_TABLES:
         have = {int(r["event_seq"]): dict(r) for r in conn.execute(sa.select(table)).mappings()}

@@ -16,13 +16,13 @@ Event kinds and their tables
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
 
 from workbench.registry import schema as s
+from workbench.registry.row_rebuild import expected_rows
 
 REGISTERED = "participant_registered"
 ACTIVITY = "activity_logged"
@@ -80,16 +80,7 @@ def people_problems(conn: sa.Connection, events: list[Any]) -> list[Problem]:
     if not all(t.name in names for t in s.PEOPLE_TABLES):
         return []
     stored = _table_rows(conn)
-    expected: dict[str, dict[int, dict[str, Any]]] = {t.name: {} for t in s.PEOPLE_TABLES}
-    for e in events:
-        if e.kind not in PEOPLE_KINDS:
-            continue
-        try:
-            payload = json.loads(e.payload)
-        except (TypeError, ValueError):
-            payload = {}
-        table, row = row_for_event(e.kind, e.participant_id, payload, e.by, e.created_at)
-        expected[table.name][e.seq] = row
+    expected = expected_rows(events, s.PEOPLE_TABLES, PEOPLE_KINDS, row_for_event)
     problems: list[Problem] = []
     for table in s.PEOPLE_TABLES:
         want, have = expected[table.name], stored[table.name]
